@@ -1,0 +1,241 @@
+/// The RDF 1.1 term model: value types, `Sendable`, with one canonical order.
+///
+/// Terms are checked when they are made, so that nothing illegal reaches a
+/// serializer: an ``IRI`` is an absolute IRI without characters that Turtle or
+/// N-Triples forbid, a ``Literal`` has a well-formed language tag. Whether a
+/// literal's *characters* can be written by a given serializer is a question
+/// for that serializer (see `RaptorIO`).
+
+/// An error in making a term.
+public enum TermError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidIRI(String, reason: String)
+    case invalidLanguageTag(String)
+    case invalidBlankNodeLabel(String)
+
+    public var description: String {
+        switch self {
+        case .invalidIRI(let iri, let reason): return "invalid IRI <\(iri.debugDescription.dropFirst().dropLast())>: \(reason)"
+        case .invalidLanguageTag(let tag): return "invalid language tag \(tag.debugDescription)"
+        case .invalidBlankNodeLabel(let label): return "invalid blank node label \(label.debugDescription)"
+        }
+    }
+}
+
+/// An absolute IRI (RFC 3987) whose characters are legal in Turtle and N-Triples.
+public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    /// Makes an IRI after checking it; throws ``TermError/invalidIRI(_:reason:)``.
+    public init(_ value: String) throws(TermError) {
+        if let reason = IRI.problem(in: value) { throw .invalidIRI(value, reason: reason) }
+        self.value = value
+    }
+
+    /// For IRIs known to be valid at compile time (vocabulary constants).
+    /// Traps if the string is not a valid IRI: a programming error.
+    public init(constant value: String) {
+        precondition(IRI.problem(in: value) == nil, "invalid IRI constant \(value)")
+        self.value = value
+    }
+
+    public var description: String { "<\(value)>" }
+
+    public static func < (lhs: IRI, rhs: IRI) -> Bool { lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8) }
+
+    /// Why `value` is not an IRI that every RDF syntax accepts, or nil when it is.
+    public static func problem(in value: String) -> String? {
+        guard !value.isEmpty else { return "it is empty" }
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x00...0x20: return "it contains the control or space character U+\(hex4(scalar.value))"
+            case 0x7F...0x9F: return "it contains the control character U+\(hex4(scalar.value))"
+            case 0xFFFE, 0xFFFF: return "it contains the non-character U+\(hex4(scalar.value))"
+            default: break
+            }
+            if "<>\"{}|^`\\".unicodeScalars.contains(scalar) {
+                return "it contains the character \(String(scalar).debugDescription), which RDF syntaxes forbid in IRIs"
+            }
+        }
+        // scheme ":" ...  (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ))
+        guard let colon = value.firstIndex(of: ":") else { return "it has no scheme (it is not absolute)" }
+        let scheme = value[..<colon]
+        guard let first = scheme.unicodeScalars.first, first.isASCIILetter,
+              scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
+        else { return "its scheme \(String(scheme).debugDescription) is not a valid URI scheme" }
+        // Percent signs must start a %XX escape.
+        let scalars = Array(value.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "%" {
+                guard i + 2 < scalars.count, scalars[i + 1].isASCIIHexDigit, scalars[i + 2].isASCIIHexDigit else {
+                    return "it has a '%' that does not start a %XX escape"
+                }
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+}
+
+/// A blank node with a label that is safe in every syntax (`[A-Za-z0-9_]`, not starting with a digit or '_' is allowed).
+public struct BlankNode: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let label: String
+
+    public init(_ label: String) throws(TermError) {
+        guard !label.isEmpty, label.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == "_" || $0 == "-" }),
+              label.unicodeScalars.first != "-"
+        else { throw .invalidBlankNodeLabel(label) }
+        self.label = label
+    }
+
+    public var description: String { "_:\(label)" }
+    public static func < (lhs: BlankNode, rhs: BlankNode) -> Bool { lhs.label.utf8.lexicographicallyPrecedes(rhs.label.utf8) }
+}
+
+/// A literal: a lexical form with a datatype, or with a language tag (then the datatype is `rdf:langString`).
+public struct Literal: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let lexicalForm: String
+    public let datatype: IRI
+    /// Lower-cased BCP 47 tag, or nil.
+    public let language: String?
+
+    /// A plain string (`xsd:string`).
+    public init(_ lexicalForm: String) {
+        self.lexicalForm = lexicalForm
+        self.datatype = XSD.string
+        self.language = nil
+    }
+
+    public init(_ lexicalForm: String, datatype: IRI) {
+        self.lexicalForm = lexicalForm
+        self.datatype = datatype
+        self.language = nil
+    }
+
+    public init(_ lexicalForm: String, language: String) throws(TermError) {
+        guard Literal.isLanguageTag(language) else { throw .invalidLanguageTag(language) }
+        self.lexicalForm = lexicalForm
+        self.datatype = RDF.langString
+        self.language = language.lowercased()
+    }
+
+    /// `[a-zA-Z]+ ('-' [a-zA-Z0-9]+)*`, as Turtle and N-Triples define LANGTAG.
+    public static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, !first.isEmpty, first.unicodeScalars.allSatisfy(\.isASCIILetter) else { return false }
+        return parts.dropFirst().allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit } }
+    }
+
+    public var description: String {
+        let quoted = NTriples.quote(lexicalForm)
+        if let language { return "\(quoted)@\(language)" }
+        if datatype == XSD.string { return quoted }
+        return "\(quoted)^^\(datatype)"
+    }
+
+    public static func < (lhs: Literal, rhs: Literal) -> Bool {
+        if lhs.lexicalForm != rhs.lexicalForm { return lhs.lexicalForm.utf8.lexicographicallyPrecedes(rhs.lexicalForm.utf8) }
+        if lhs.datatype != rhs.datatype { return lhs.datatype < rhs.datatype }
+        return (lhs.language ?? "").utf8.lexicographicallyPrecedes((rhs.language ?? "").utf8)
+    }
+}
+
+/// Any RDF term. The canonical order is: IRIs, then blank nodes, then literals;
+/// within each kind, by code units of their text (UTF-8), as N-Triples sorts them.
+public enum Term: Hashable, Comparable, Sendable, CustomStringConvertible {
+    case iri(IRI)
+    case blank(BlankNode)
+    case literal(Literal)
+
+    public var description: String {
+        switch self {
+        case .iri(let iri): return iri.description
+        case .blank(let b): return b.description
+        case .literal(let l): return l.description
+        }
+    }
+
+    public var iri: IRI? { if case .iri(let i) = self { return i } else { return nil } }
+    public var literal: Literal? { if case .literal(let l) = self { return l } else { return nil } }
+    public var isLiteral: Bool { literal != nil }
+
+    private var rank: Int {
+        switch self {
+        case .iri: return 0
+        case .blank: return 1
+        case .literal: return 2
+        }
+    }
+
+    public static func < (lhs: Term, rhs: Term) -> Bool {
+        switch (lhs, rhs) {
+        case (.iri(let a), .iri(let b)): return a < b
+        case (.blank(let a), .blank(let b)): return a < b
+        case (.literal(let a), .literal(let b)): return a < b
+        default: return lhs.rank < rhs.rank
+        }
+    }
+}
+
+/// An RDF triple. Subjects are IRIs or blank nodes; predicates IRIs.
+public struct Triple: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let subject: Term
+    public let predicate: IRI
+    public let object: Term
+
+    public init(_ subject: Term, _ predicate: IRI, _ object: Term) {
+        precondition(!subject.isLiteral, "a literal cannot be the subject of a triple")
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+    }
+
+    public init(_ subject: IRI, _ predicate: IRI, _ object: Term) {
+        self.init(.iri(subject), predicate, object)
+    }
+
+    public init(_ subject: IRI, _ predicate: IRI, _ object: IRI) {
+        self.init(.iri(subject), predicate, .iri(object))
+    }
+
+    public var description: String { "\(subject) \(predicate) \(object) ." }
+
+    public static func < (lhs: Triple, rhs: Triple) -> Bool {
+        if lhs.subject != rhs.subject { return lhs.subject < rhs.subject }
+        if lhs.predicate != rhs.predicate { return lhs.predicate < rhs.predicate }
+        return lhs.object < rhs.object
+    }
+}
+
+/// A triple in a named graph (nil: the default graph).
+public struct Quad: Hashable, Comparable, Sendable {
+    public let triple: Triple
+    public let graph: IRI?
+
+    public init(_ triple: Triple, graph: IRI?) {
+        self.triple = triple
+        self.graph = graph
+    }
+
+    public static func < (lhs: Quad, rhs: Quad) -> Bool {
+        if lhs.graph != rhs.graph {
+            guard let l = lhs.graph else { return true }
+            guard let r = rhs.graph else { return false }
+            return l < r
+        }
+        return lhs.triple < rhs.triple
+    }
+}
+
+func hex4(_ v: UInt32) -> String {
+    let s = String(v, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - s.count)) + s
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+    var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
+    var isASCIIHexDigit: Bool { isASCIIDigit || (0x41...0x46).contains(value) || (0x61...0x66).contains(value) }
+}

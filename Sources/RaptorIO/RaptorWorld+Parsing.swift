@@ -1,0 +1,183 @@
+import CRaptor
+import Foundation
+import RDFModel
+
+extension RaptorWorld {
+    /// Parses an RDF file, pushing each triple to `handle` as it is read.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - syntax: its syntax; by default from the extension (`.ttl`, `.nt`, `.nq`).
+    ///   - baseIRI: the base for relative IRIs; by default the file's `file:` URI.
+    /// - Throws: ``RDFSyntaxError`` with file, line and column; ``RaptorError/io(path:reason:)``
+    ///   for a file that cannot be read; or whatever `handle` throws, which stops the parse.
+    public func parse(file path: String, syntax: RDFSyntax? = nil, baseIRI: String? = nil,
+                      _ handle: (Quad) throws -> Void) throws {
+        guard let syntax = syntax ?? RDFSyntax.forPath(path) else {
+            throw RaptorError.unsupportedSyntax("of \(path) (use .ttl, .nt or .nq, or name the syntax)")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw RaptorError.io(path: path, reason: RaptorWorld.reason(error))
+        }
+        let base = baseIRI ?? URL(fileURLWithPath: path).absoluteURL.absoluteString
+        try parse(data: data, syntax: syntax, baseIRI: base, sourceName: path, handle)
+    }
+
+    /// Parses RDF text held in memory (see ``parse(file:syntax:baseIRI:_:)``).
+    public func parse(string: String, syntax: RDFSyntax, baseIRI: String = "urn:newsgraph:input",
+                      sourceName: String = "<string>", _ handle: (Quad) throws -> Void) throws {
+        try parse(data: Data(string.utf8), syntax: syntax, baseIRI: baseIRI, sourceName: sourceName, handle)
+    }
+
+    /// Parses `data` in chunks so that memory stays bounded by the chunk, not the file.
+    func parse(data: Data, syntax: RDFSyntax, baseIRI: String, sourceName: String,
+               _ handle: (Quad) throws -> Void) throws {
+        try withoutActuallyEscaping(handle) { handle in
+            try withWorld(file: sourceName) { world, sink in
+                guard let parser = raptor_new_parser(world, syntax.raptorName) else {
+                    throw RaptorError.unsupportedSyntax(syntax.rawValue)
+                }
+                defer { raptor_free_parser(parser) }
+                let context = ParseContext(sink: sink, handle: handle)
+                let ctx = Unmanaged.passUnretained(context).toOpaque()
+                raptor_parser_set_statement_handler(parser, ctx, raptorStatementHandler)
+                try withExtendedLifetime(context) {
+                    try RaptorWorld.withURI(world, baseIRI) { base in
+                        guard raptor_parser_parse_start(parser, base) == 0 else {
+                            throw sink.syntaxError() ?? RaptorError.callFailed("raptor_parser_parse_start")
+                        }
+                        let chunk = 1 << 16
+                        var offset = 0
+                        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                            let bytes = raw.bindMemory(to: UInt8.self)
+                            repeat {
+                                let n = min(chunk, bytes.count - offset)
+                                let isEnd: Int32 = offset + n >= bytes.count ? 1 : 0
+                                let start = bytes.baseAddress.map { $0 + offset }
+                                let rc = raptor_parser_parse_chunk(parser, start, n, isEnd)
+                                offset += n
+                                if let error = sink.abortError { throw error }
+                                if let error = sink.syntaxError() { throw error }
+                                if rc != 0 { throw RaptorError.callFailed("raptor_parser_parse_chunk") }
+                                if isEnd == 1 { break }
+                            } while true
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        return ns.localizedDescription
+    }
+}
+
+/// What the statement handler needs: where to send triples, where to put errors.
+private final class ParseContext {
+    let sink: LogSink
+    let handle: (Quad) throws -> Void
+    var parser: OpaquePointer?
+
+    init(sink: LogSink, handle: @escaping (Quad) throws -> Void) {
+        self.sink = sink
+        self.handle = handle
+    }
+}
+
+private let raptorStatementHandler: raptor_statement_handler = { userData, statement in
+    guard let userData, let statement else { return }
+    let context = Unmanaged<ParseContext>.fromOpaque(userData).takeUnretainedValue()
+    guard context.sink.abortError == nil else { return }
+    do {
+        let s = statement.pointee
+        let position = SourcePosition(file: context.sink.file, line: nil, column: nil)
+        guard let subject = try convert(s.subject, position), let predicateTerm = try convert(s.predicate, position),
+              case .iri(let predicate) = predicateTerm, let object = try convert(s.object, position)
+        else { throw RaptorError.unreadableTerm(reason: "a statement without subject, predicate or object", position: position) }
+        var graph: IRI?
+        if let g = s.graph, let term = try convert(g, position) {
+            guard case .iri(let gi) = term else {
+                throw RaptorError.unreadableTerm(reason: "a graph name that is not an IRI", position: position)
+            }
+            graph = gi
+        }
+        try context.handle(Quad(Triple(subject, predicate, object), graph: graph))
+    } catch {
+        context.sink.abortError = error
+    }
+}
+
+private func bytesToString(_ p: UnsafeMutablePointer<UInt8>?, _ n: Int) -> String {
+    guard let p else { return "" }
+    return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+}
+
+private func convert(_ term: UnsafeMutablePointer<raptor_term>?, _ position: SourcePosition) throws -> Term? {
+    guard let t = term?.pointee else { return nil }
+    switch t.type {
+    case RAPTOR_TERM_TYPE_URI:
+        let s = RaptorWorld.string(of: t.value.uri)
+        do {
+            return .iri(try IRI(s))
+        } catch {
+            throw RaptorError.unreadableTerm(reason: error.description, position: position)
+        }
+    case RAPTOR_TERM_TYPE_BLANK:
+        let label = bytesToString(t.value.blank.string, Int(t.value.blank.string_len))
+        return .blank(try BlankNode(safeLabel(label)))
+    case RAPTOR_TERM_TYPE_LITERAL:
+        let lit = t.value.literal
+        let lexical = bytesToString(lit.string, Int(lit.string_len))
+        if let lang = lit.language, lit.language_len > 0 {
+            let tag = bytesToString(lang, Int(lit.language_len))
+            do {
+                return .literal(try Literal(lexical, language: tag))
+            } catch {
+                throw RaptorError.unreadableTerm(reason: error.description, position: position)
+            }
+        }
+        if let dt = lit.datatype {
+            let s = RaptorWorld.string(of: dt)
+            do {
+                return .literal(Literal(lexical, datatype: try IRI(s)))
+            } catch {
+                throw RaptorError.unreadableTerm(reason: error.description, position: position)
+            }
+        }
+        return .literal(Literal(lexical))
+    default:
+        return nil
+    }
+}
+
+/// Blank node labels from a document may hold characters outside `[A-Za-z0-9_-]`;
+/// they are kept apart by escaping each such character as `_xHEX_`.
+private func safeLabel(_ label: String) -> String {
+    var out = ""
+    for scalar in label.unicodeScalars {
+        let v = scalar.value
+        if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2D {
+            out.unicodeScalars.append(scalar)
+        } else {
+            out += "_x" + String(v, radix: 16) + "_"
+        }
+    }
+    if out.hasPrefix("-") { out = "_" + out }
+    return out.isEmpty ? "_empty" : out
+}
