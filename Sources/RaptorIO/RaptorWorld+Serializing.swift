@@ -17,14 +17,24 @@ extension RaptorWorld {
         let temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())"
         var renamed = false
         defer { if !renamed { unlink(temporary) } }
+        // raptor_serializer_start_to_filename would write the file's own URI as @base
+        // (and relativize against it); a file handle with no base URI keeps output absolute.
+        guard let handle = fopen(temporary, "wb") else {
+            throw RaptorError.io(path: path, reason: "cannot create \(temporary): \(String(cString: strerror(errno)))")
+        }
+        var closed = false
+        defer { if !closed { fclose(handle) } }
         try withWorld(file: path) { world, sink in
             try withSerializer(world, sink, syntax: syntax, prefixes: prefixes) { serializer in
-                let rc = temporary.withCString { raptor_serializer_start_to_filename(serializer, $0) }
-                guard rc == 0 else {
-                    throw RaptorError.io(path: path, reason: "cannot create \(temporary): \(String(cString: strerror(errno)))")
+                guard raptor_serializer_start_to_file_handle(serializer, nil, handle) == 0 else {
+                    throw RaptorError.callFailed("raptor_serializer_start_to_file_handle")
                 }
                 try emit(quads, world, serializer, syntax: syntax, sink: sink)
             }
+        }
+        closed = true
+        guard fflush(handle) == 0, fsync(fileno(handle)) == 0, fclose(handle) == 0 else {
+            throw RaptorError.io(path: path, reason: "cannot finish writing \(temporary): \(String(cString: strerror(errno)))")
         }
         guard rename(temporary, path) == 0 else {
             throw RaptorError.io(path: path, reason: "cannot rename \(temporary) into place: \(String(cString: strerror(errno)))")

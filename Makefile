@@ -1,0 +1,46 @@
+# newsgraph: the two commands of the README.
+#   make run   installs what is missing, builds the release binary, builds the graph of seeds/ into out/
+#   make test  installs what is missing, runs every test and checks out/ with independent tools
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+BIN := .build/release/newsgraph
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test deps build graph crosscheck score unseen clean
+
+run: deps build graph
+
+deps:
+	@if ! pkg-config --exists raptor2 || ! command -v rapper >/dev/null; then \
+	  echo "Installing libraptor2-dev and raptor2-utils through apt-get"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libraptor2-dev raptor2-utils >/dev/null; \
+	fi
+	@python3 -c 'import pyoxigraph, rdflib' 2>/dev/null || python3 -m pip install -q pyoxigraph rdflib
+
+build:
+	swift build -c release --product newsgraph
+
+graph: build
+	$(BIN) build seeds --out out
+
+test: deps
+	swift build --build-tests
+	swift test 2>&1 | tee .build/test.log
+	$(MAKE) --no-print-directory build
+	$(BIN) build seeds --out .build/ci-out --quiet
+	cmp .build/ci-out/graph.ttl out/graph.ttl && cmp .build/ci-out/graph.nt out/graph.nt
+	python3 Tests/tools/crosscheck.py out/graph.ttl out/graph.nt
+	$(MAKE) --no-print-directory score unseen
+
+score:
+	@echo "Seed evaluation (../shared/eval/seeds):"
+	@python3 ../shared/eval/score out/graph.nt | tail -n 40
+
+unseen: build
+	@$(BIN) build Tests/Unseen/articles --out .build/unseen-out --quiet
+	@echo "Unseen evaluation (Tests/Unseen/queries):"
+	@python3 ../shared/eval/score .build/unseen-out/graph.nt Tests/Unseen/queries | tail -n 60
+
+clean:
+	rm -rf .build

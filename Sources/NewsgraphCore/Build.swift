@@ -1,0 +1,171 @@
+import Foundation
+import RDFModel
+import RaptorIO
+
+/// What `newsgraph build` is asked to do.
+public struct BuildOptions: Sendable {
+    public var corpora: [String]
+    public var outputFolder: String
+    public var ontologyFolder: String
+    public var base: String
+
+    public static let defaultBase = "https://w3id.org/newsgraph/id/"
+
+    public init(corpora: [String] = ["seeds"], outputFolder: String = "out", ontologyFolder: String = "ontology",
+                base: String = BuildOptions.defaultBase) {
+        self.corpora = corpora
+        self.outputFolder = outputFolder
+        self.ontologyFolder = ontologyFolder
+        self.base = base
+    }
+}
+
+/// A triple kept out of the graph, with the reason.
+public struct RejectedTriple: Sendable, Hashable {
+    public let triple: Triple
+    public let reason: String
+}
+
+/// What a build did: the one-screen summary is made from this.
+public struct BuildReport: Sendable {
+    public var documentsRead = 0
+    public var skipped: [SkippedFile] = []
+    public var triplesWritten = 0
+    public var classCounts: [IRI: Int] = [:]
+    public var rejected: [RejectedTriple] = []
+    public var files: [String] = []
+}
+
+public enum BuildError: Error, CustomStringConvertible {
+    case nothingToBuild([SkippedFile])
+    case badBase(String, TermError)
+    case ontology(Ontology.LoadError)
+    case output(String, any Error)
+
+    public var description: String {
+        switch self {
+        case .nothingToBuild(let skipped):
+            let lines = skipped.map { "  \($0.message)" }.joined(separator: "\n")
+            return "nothing could be built: no readable article was found" + (lines.isEmpty ? "" : "\n" + lines)
+        case .badBase(let base, let e): return "the base IRI \(base.debugDescription) is not usable: \(e)"
+        case .ontology(let e): return "the ontology could not be loaded: \(e)"
+        case .output(let path, let e): return "\(path): cannot write: \(e)"
+        }
+    }
+}
+
+public enum Builder {
+    /// Reads the corpora, extracts, checks against the ontology, and writes
+    /// `graph.ttl` and `graph.nt` (and `rejected.ttl` when anything was rejected).
+    public static func build(_ options: BuildOptions) throws(BuildError) -> BuildReport {
+        let world: RaptorWorld
+        do { world = try RaptorWorld() } catch { throw .output(options.outputFolder, error) }
+        let minter: IRIMinter
+        do { minter = try IRIMinter(base: options.base) } catch { throw .badBase(options.base, error) }
+        let ontology: Ontology
+        do { ontology = try Ontology.load(from: options.ontologyFolder, world: world) } catch { throw .ontology(error) }
+
+        var report = BuildReport()
+        let (documents, skipped) = CorpusReader.read(corpora: options.corpora)
+        report.skipped = skipped
+        guard !documents.isEmpty else { throw .nothingToBuild(skipped) }
+        report.documentsRead = documents.count
+
+        var graph = GraphBuffer()
+        for document in documents {
+            graph.formUnion(DocumentGraph.triples(for: document, minter: minter))
+        }
+
+        let (accepted, rejected) = OntologyCheck.split(graph.sorted, ontology: ontology)
+        report.rejected = rejected
+        report.triplesWritten = accepted.count
+        for t in accepted where t.predicate == RDF.type {
+            if let cls = t.object.iri { report.classCounts[cls, default: 0] += 1 }
+        }
+
+        let folder = options.outputFolder
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .output(folder, error)
+        }
+        let outputs: [(String, RDFSyntax, [Triple])] = [
+            ("graph.ttl", .turtle, accepted),
+            ("graph.nt", .ntriples, accepted),
+        ]
+        for (name, syntax, triples) in outputs {
+            let path = folder + "/" + name
+            do { try world.write(triples, syntax: syntax, prefixes: standardPrefixes, to: path) } catch { throw .output(path, error) }
+            report.files.append(path)
+        }
+        let rejectedPath = folder + "/rejected.ttl"
+        if rejected.isEmpty {
+            try? FileManager.default.removeItem(atPath: rejectedPath)
+        } else {
+            do {
+                try world.write(RejectionReport.triples(rejected), syntax: .turtle, prefixes: standardPrefixes, to: rejectedPath)
+            } catch { throw .output(rejectedPath, error) }
+            report.files.append(rejectedPath)
+        }
+        return report
+    }
+}
+
+/// The triples describing a source document itself.
+enum DocumentGraph {
+    static func iri(for document: SourceDocument, minter: IRIMinter) -> IRI {
+        minter.node(kind: "document", key: document.sha256)
+    }
+
+    static func triples(for document: SourceDocument, minter: IRIMinter) -> GraphBuffer {
+        var g = GraphBuffer()
+        let d = iri(for: document, minter: minter)
+        g.add(d, RDF.type, NG.Document)
+        g.add(d, NG.sourceFile, string: document.relativePath)
+        g.add(d, NG.sha256, string: document.sha256)
+        return g
+    }
+}
+
+/// The check the build makes before writing: every `ng:` term it uses must be
+/// defined by the loaded ontology. Failing triples are rejected with the reason.
+enum OntologyCheck {
+    static func split(_ triples: [Triple], ontology: Ontology) -> (accepted: [Triple], rejected: [RejectedTriple]) {
+        var accepted: [Triple] = []
+        var rejected: [RejectedTriple] = []
+        for t in triples {
+            if let reason = problem(t, ontology) {
+                rejected.append(RejectedTriple(triple: t, reason: reason))
+            } else {
+                accepted.append(t)
+            }
+        }
+        return (accepted, rejected)
+    }
+
+    static func problem(_ t: Triple, _ ontology: Ontology) -> String? {
+        var terms = [t.predicate]
+        if t.predicate == RDF.type, let cls = t.object.iri { terms.append(cls) }
+        for term in terms where term.value.hasPrefix(NG.ns) && !ontology.isDefined(term) {
+            let hint = ontology.nearestTerm(to: term).map { " (did you mean \($0)?)" } ?? ""
+            return "\(term) is not defined in the ontology\(hint)"
+        }
+        return nil
+    }
+}
+
+/// `rejected.ttl`: each rejected triple, reified, with the reason.
+enum RejectionReport {
+    static func triples(_ rejected: [RejectedTriple]) -> [Triple] {
+        var g = GraphBuffer()
+        for r in rejected {
+            let node = IRI(constant: "urn:newsgraph:rejected:" + String(SHA256.hex(r.triple.description).prefix(16)))
+            g.add(node, RDF.type, RDF.statement)
+            g.add(Triple(.iri(node), RDF.subject, r.triple.subject))
+            g.add(node, RDF.predicate, r.triple.predicate)
+            g.add(Triple(.iri(node), RDF.object, r.triple.object))
+            g.add(node, RDFS.comment, string: r.reason)
+        }
+        return g.sorted
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import NewsgraphCore
+import RDFModel
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the graph of a corpus of articles into Turtle and N-Triples.",
+        discussion: """
+            Reads every article (.txt, .text, .md, .markdown) below each CORPUS_DIR, in a stable \
+            order, and writes DIR/graph.ttl and DIR/graph.nt, which hold the same triples, sorted, \
+            byte-identical from run to run. Files are written to a temporary name and renamed into \
+            place, so a failed build never leaves a half-written graph.
+
+            A file that cannot be used (missing, unreadable, not UTF-8, binary, empty) is reported \
+            by name with the reason, and the others are still built. Triples that the ontology \
+            does not allow are not written to the graph but to DIR/rejected.ttl, with the reason.
+
+            Exit status: 0 when a graph was written; 1 when nothing could be built; 2 for a bad \
+            option, an unusable ontology or an output folder that cannot be written.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Folders (or single files) of articles.", valueName: "CORPUS_DIR"))
+    var corpora: [String] = ["seeds"]
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the graph into.", valueName: "DIR"))
+    var out: String = "out"
+
+    @Option(name: .long, help: ArgumentHelp("The folder holding newsgraph.ttl and shapes.ttl.", valueName: "DIR"))
+    var ontology: String = "ontology"
+
+    @Option(name: .long, help: ArgumentHelp("The namespace of minted entity IRIs.", valueName: "IRI"))
+    var base: String = BuildOptions.defaultBase
+
+    @Flag(name: .shortAndLong, help: "Print only problems, not the summary.")
+    var quiet = false
+
+    func validate() throws {
+        if IRI.problem(in: base + "x") != nil || !(base.hasSuffix("/") || base.hasSuffix("#")) {
+            throw ValidationError("--base must be an absolute IRI ending in '/' or '#', e.g. \(BuildOptions.defaultBase)")
+        }
+    }
+
+    func run() throws {
+        let options = BuildOptions(corpora: corpora, outputFolder: out, ontologyFolder: ontology, base: base)
+        let report: BuildReport
+        do {
+            report = try Builder.build(options)
+        } catch {
+            printError("newsgraph build: \(error)")
+            if case .nothingToBuild = error { throw ExitCode(1) }
+            throw ExitCode(2)
+        }
+        for skipped in report.skipped { printError("newsgraph build: skipped \(skipped.message)") }
+        if !quiet { print(Summary.text(report), terminator: "") }
+    }
+}
+
+/// The one-screen summary of a build.
+enum Summary {
+    static func text(_ r: BuildReport) -> String {
+        var s = "Built \(r.triplesWritten) triples from \(r.documentsRead) document\(r.documentsRead == 1 ? "" : "s")"
+        if !r.skipped.isEmpty { s += " (\(r.skipped.count) file\(r.skipped.count == 1 ? "" : "s") skipped)" }
+        s += ".\n"
+        if !r.classCounts.isEmpty {
+            s += "\nNodes by class:\n"
+            let rows = r.classCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            for (cls, n) in rows { s += "  \(pad(String(n), 6)) \(curie(cls.value))\n" }
+        }
+        if !r.skipped.isEmpty {
+            s += "\nSkipped files by reason:\n"
+            for (reason, files) in Dictionary(grouping: r.skipped, by: \.reason).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                s += "  \(pad(String(files.count), 6)) \(reason.rawValue)\n"
+            }
+        }
+        if !r.rejected.isEmpty {
+            s += "\nRejected triples by reason (see rejected.ttl):\n"
+            for (reason, ts) in Dictionary(grouping: r.rejected, by: \.reason).sorted(by: { $0.key < $1.key }) {
+                s += "  \(pad(String(ts.count), 6)) \(reason)\n"
+            }
+        } else {
+            s += "\nProblems: none; every triple passed the ontology check.\n"
+        }
+        s += "\nWrote:\n" + r.files.map { "  \($0)\n" }.joined()
+        return s
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+
+    static func curie(_ iri: String) -> String {
+        for (prefix, ns) in standardPrefixes where iri.hasPrefix(ns) { return prefix + ":" + iri.dropFirst(ns.count) }
+        return "<\(iri)>"
+    }
+}
