@@ -123,9 +123,15 @@ private let raptorStatementHandler: raptor_statement_handler = { userData, state
     }
 }
 
-private func bytesToString(_ p: UnsafeMutablePointer<UInt8>?, _ n: Int) -> String {
+/// Raptor's bytes as a string; bytes that are not UTF-8 (Raptor turns a `\\ud800`
+/// escape into an encoded surrogate) are an error, never silently replaced.
+private func bytesToString(_ p: UnsafeMutablePointer<UInt8>?, _ n: Int) throws -> String {
     guard let p else { return "" }
-    return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    guard let s = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) else {
+        throw RaptorError.unreadableTerm(reason: "a term that is not valid UTF-8 (an escaped surrogate code point?)",
+                                         position: SourcePosition(file: "<input>", line: nil, column: nil))
+    }
+    return s
 }
 
 private func convert(_ term: UnsafeMutablePointer<raptor_term>?, _ position: SourcePosition) throws -> Term? {
@@ -139,13 +145,13 @@ private func convert(_ term: UnsafeMutablePointer<raptor_term>?, _ position: Sou
             throw RaptorError.unreadableTerm(reason: error.description, position: position)
         }
     case RAPTOR_TERM_TYPE_BLANK:
-        let label = bytesToString(t.value.blank.string, Int(t.value.blank.string_len))
+        let label = try bytesToString(t.value.blank.string, Int(t.value.blank.string_len))
         return .blank(try BlankNode(safeLabel(label)))
     case RAPTOR_TERM_TYPE_LITERAL:
         let lit = t.value.literal
-        let lexical = bytesToString(lit.string, Int(lit.string_len))
+        let lexical = try bytesToString(lit.string, Int(lit.string_len))
         if let lang = lit.language, lit.language_len > 0 {
-            let tag = bytesToString(lang, Int(lit.language_len))
+            let tag = try bytesToString(lang, Int(lit.language_len))
             do {
                 return .literal(try Literal(lexical, language: tag))
             } catch {

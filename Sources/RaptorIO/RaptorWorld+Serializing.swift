@@ -141,10 +141,10 @@ extension RaptorWorld {
                 // A non-empty pointer even for "", which Raptor copies by length.
                 let lexicalPointer = lexical.baseAddress ?? UnsafePointer(bitPattern: 1)
                 if let language = l.language {
-                    let tag = Array(language.utf8)
-                    return tag.withUnsafeBufferPointer { tagBytes in
+                    // Raptor 2.0.15 copies the tag up to its NUL, whatever length it is given.
+                    return language.withCString { tag in
                         raptor_new_term_from_counted_literal(world, lexical.isEmpty ? emptyString : lexicalPointer, lexical.count,
-                                                             nil, tagBytes.baseAddress, UInt8(tagBytes.count))
+                                                             nil, UnsafeRawPointer(tag).assumingMemoryBound(to: UInt8.self), UInt8(strlen(tag)))
                     }
                 }
                 if l.datatype == XSD.string {

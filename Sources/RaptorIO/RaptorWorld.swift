@@ -9,11 +9,18 @@ import RDFModel
 /// as long as the thread parses or writes. Every C pointer lives inside a method
 /// of this class and is freed before the method returns; `deinit` frees the world.
 public final class RaptorWorld {
+    /// Raptor 2.0.15 is not safe to call from two threads at once even through
+    /// two worlds (concurrent serializing and parsing corrupted Turtle output in
+    /// the tests), so every call into Raptor holds this process-wide lock.
+    static let lock = NSRecursiveLock()
+
     private let world: OpaquePointer
     /// Where the world's log handler sends messages while a call is under way.
     fileprivate var sink: LogSink?
 
     public init() throws(RaptorError) {
+        RaptorWorld.lock.lock()
+        defer { RaptorWorld.lock.unlock() }
         guard let w = newsgraph_raptor_new_world() else { throw .worldUnavailable }
         world = w
         guard raptor_world_open(w) == 0 else {
@@ -24,15 +31,20 @@ public final class RaptorWorld {
     }
 
     deinit {
+        RaptorWorld.lock.lock()
+        defer { RaptorWorld.lock.unlock() }
         raptor_free_world(world)
     }
 
     /// Runs `body` with the world pointer and a fresh log sink, which collects
     /// Raptor's errors and warnings for the caller.
     func withWorld<R>(file: String, _ body: (OpaquePointer, LogSink) throws -> R) rethrows -> R {
+        RaptorWorld.lock.lock()
+        defer { RaptorWorld.lock.unlock() }
         let s = LogSink(file: file)
+        let outer = sink
         sink = s
-        defer { sink = nil }
+        defer { sink = outer }
         return try body(world, s)
     }
 

@@ -124,7 +124,7 @@ import Testing
     @Test func agreesWithBruteForce() {
         var rng = SplitMix(seed: 0x5EED)
         var outcomes: [Bool: Int] = [:]
-        for round in 0..<300 {
+        for round in 0..<600 {
             let n = 1 + Int(rng.next() % 5)
             let edges = 1 + Int(rng.next() % 7)
             let a = randomGraph(nodes: n, edges: edges, &rng)
@@ -132,8 +132,18 @@ import Testing
             let perm = (0..<n).shuffled(using: &rng)
             let copy = a.map { rename($0, Dictionary(uniqueKeysWithValues: (0..<n).map { ("n\($0)", "m\(perm[$0])") })) }
             #expect(isIsomorphic(a, copy), "round \(round): \(a) vs \(copy)")
-            // Another random graph of the same size: compare with brute force.
-            let other = randomGraph(nodes: n, edges: edges, &rng)
+            // A near miss (the copy with one triple rewired) or an unrelated
+            // graph of the same size: compare with brute force.
+            var other: [Triple]
+            if round % 2 == 0 {
+                other = copy
+                let i = Int(rng.next() % UInt64(other.count))
+                let node = IsomorphismTests.b("m\(rng.next() % UInt64(n))")
+                other[i] = rng.next() % 2 == 0 ? Triple(node, other[i].predicate, other[i].object)
+                                               : Triple(other[i].subject, other[i].predicate, node)
+            } else {
+                other = randomGraph(nodes: n, edges: edges, &rng)
+            }
             let expected = bruteForce(a, other)
             outcomes[expected, default: 0] += 1
             #expect(isIsomorphic(a, other) == expected, "round \(round): \(a) vs \(other)")

@@ -1,0 +1,256 @@
+import Foundation
+import RDFModel
+import Testing
+@testable import RaptorIO
+
+/// Reading W3C test manifests (`manifest.ttl`) with the project's own Turtle
+/// parser, into entries that the conformance tests run.
+
+/// One of the W3C test suites under `W3C/rdf-tests`.
+struct W3CSuite: Sendable, Hashable, CustomStringConvertible {
+    /// For messages and the summary line: "N-Triples", "Turtle".
+    let title: String
+    /// The suite's directory, relative to `W3C/rdf-tests`.
+    let directory: String
+    /// The suite's namespace. The manifest is read with `namespace + "manifest.ttl"`
+    /// as its base, so an entry's `mf:action` is `namespace + file name`.
+    let namespace: String
+
+    static let ntriples = W3CSuite(title: "N-Triples", directory: "rdf/rdf11/rdf-n-triples",
+                                   namespace: "http://www.w3.org/2013/N-TriplesTests/")
+    static let turtle = W3CSuite(title: "Turtle", directory: "rdf/rdf11/rdf-turtle",
+                                 namespace: "http://www.w3.org/2013/TurtleTests/")
+
+    var description: String { title }
+
+    /// `rdf/rdf11/rdf-turtle/manifest.ttl`: the prefix of every entry's ``ManifestEntry/id``.
+    var manifestPath: String { directory + "/manifest.ttl" }
+
+    /// The copied test suites in the test bundle.
+    static func root() throws -> URL {
+        guard let w3c = Bundle.module.url(forResource: "W3C", withExtension: nil) else {
+            throw ManifestError.missingResource("W3C")
+        }
+        return w3c.appendingPathComponent("rdf-tests", isDirectory: true)
+    }
+
+    func directoryURL() throws -> URL { try W3CSuite.root().appendingPathComponent(directory, isDirectory: true) }
+}
+
+/// One test of a manifest.
+struct ManifestEntry: Sendable, Hashable, Identifiable, CustomTestStringConvertible {
+    enum Kind: String, Sendable, Hashable {
+        case positiveSyntax, negativeSyntax, eval, negativeEval
+    }
+
+    let suite: W3CSuite
+    /// Manifest-relative name: `rdf/rdf11/rdf-turtle/manifest.ttl#IRI_subject`.
+    /// Unique across suites; the key of `known-issues.tsv`.
+    let id: String
+    /// `mf:name`.
+    let name: String
+    /// The `rdf:type` IRI, e.g. `rdft:TestTurtleEval`.
+    let type: IRI
+    let kind: Kind
+    /// The syntax of the action file.
+    let syntax: RDFSyntax
+    /// The action file's path in the bundle.
+    let actionPath: String
+    /// The base IRI to parse the action with.
+    let baseIRI: String
+    /// The expected N-Triples file's path (eval tests only).
+    let resultPath: String?
+    /// `rdft:approval`, e.g. `rdft:Approved` (local name), when the manifest gives one.
+    let approval: String?
+
+    var testDescription: String { id }
+}
+
+enum ManifestError: Error, CustomStringConvertible {
+    case missingResource(String)
+    case noManifestNode(String)
+    case brokenList(String, at: String)
+    case missingProperty(entry: String, property: String)
+    case unknownType(entry: String, types: [String])
+    case missingFile(entry: String, path: String)
+    case badKnownIssues(line: Int, text: String)
+
+    var description: String {
+        switch self {
+        case .missingResource(let r): return "resource \(r) is not in the test bundle"
+        case .noManifestNode(let m): return "\(m): no node has rdf:type mf:Manifest"
+        case .brokenList(let m, let at): return "\(m): the mf:entries list is broken at \(at)"
+        case .missingProperty(let e, let p): return "\(e): no \(p)"
+        case .unknownType(let e, let types): return "\(e): no known test type among \(types)"
+        case .missingFile(let e, let path): return "\(e): file \(path) is missing"
+        case .badKnownIssues(let line, let text): return "known-issues.tsv line \(line): expected 'test<TAB>reason', got \(text.debugDescription)"
+        }
+    }
+}
+
+enum MF {
+    static let ns = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
+    static let Manifest = IRI(constant: ns + "Manifest")
+    static let entries = IRI(constant: ns + "entries")
+    static let name = IRI(constant: ns + "name")
+    static let action = IRI(constant: ns + "action")
+    static let result = IRI(constant: ns + "result")
+    static let assumedTestBase = IRI(constant: ns + "assumedTestBase")
+}
+
+enum RDFT {
+    static let ns = "http://www.w3.org/ns/rdftest#"
+    static let approval = IRI(constant: ns + "approval")
+    /// The test types this runner knows, with what they mean.
+    static let kinds: [IRI: (ManifestEntry.Kind, RDFSyntax)] = [
+        IRI(constant: ns + "TestNTriplesPositiveSyntax"): (.positiveSyntax, .ntriples),
+        IRI(constant: ns + "TestNTriplesNegativeSyntax"): (.negativeSyntax, .ntriples),
+        IRI(constant: ns + "TestTurtlePositiveSyntax"): (.positiveSyntax, .turtle),
+        IRI(constant: ns + "TestTurtleNegativeSyntax"): (.negativeSyntax, .turtle),
+        IRI(constant: ns + "TestTurtleEval"): (.eval, .turtle),
+        IRI(constant: ns + "TestTurtleNegativeEval"): (.negativeEval, .turtle),
+    ]
+}
+
+private enum RDFList {
+    static let first = IRI(constant: RDF.ns + "first")
+    static let rest = IRI(constant: RDF.ns + "rest")
+    static let `nil` = IRI(constant: RDF.ns + "nil")
+}
+
+/// A manifest graph, indexed by subject and predicate.
+private struct Graph {
+    private var index: [Term: [IRI: [Term]]] = [:]
+    private(set) var triples: [Triple] = []
+
+    mutating func add(_ t: Triple) {
+        triples.append(t)
+        index[t.subject, default: [:]][t.predicate, default: []].append(t.object)
+    }
+
+    func objects(_ s: Term, _ p: IRI) -> [Term] { index[s]?[p] ?? [] }
+    func object(_ s: Term, _ p: IRI) -> Term? { objects(s, p).first }
+}
+
+extension W3CSuite {
+    /// The suite's entries, in manifest order, read with `RaptorWorld` as Turtle.
+    func entries() throws -> [ManifestEntry] {
+        let dir = try directoryURL()
+        let manifestFile = dir.appendingPathComponent("manifest.ttl").path
+        let manifestIRI = namespace + "manifest.ttl"
+        var graph = Graph()
+        try RaptorLifetime.serialized {
+            let world = try RaptorWorld()
+            try world.parse(file: manifestFile, syntax: .turtle, baseIRI: manifestIRI) { graph.add($0.triple) }
+        }
+
+        guard let manifest = graph.triples.first(where: { $0.predicate == RDF.type && $0.object == .iri(MF.Manifest) })?.subject
+        else { throw ManifestError.noManifestNode(manifestPath) }
+
+        // Where the manifest names the base its results assume (mf:assumedTestBase),
+        // test files are parsed with that base, else with their IRI in `namespace`.
+        let testBase = graph.object(manifest, MF.assumedTestBase)?.iri?.value
+
+        // Walk the rdf:List of mf:entries.
+        var entryNodes: [Term] = []
+        var seen: Set<Term> = []
+        var cell = graph.object(manifest, MF.entries) ?? .iri(RDFList.nil)
+        while cell != .iri(RDFList.nil) {
+            guard seen.insert(cell).inserted, let first = graph.object(cell, RDFList.first),
+                  let rest = graph.object(cell, RDFList.rest)
+            else { throw ManifestError.brokenList(manifestPath, at: cell.description) }
+            entryNodes.append(first)
+            cell = rest
+        }
+
+        return try entryNodes.map { node in
+            let fragment = node.iri.map { Self.fragment(of: $0.value) } ?? node.description
+            let id = manifestPath + "#" + fragment
+            let types = graph.objects(node, RDF.type).compactMap(\.iri)
+            guard let type = types.first(where: { RDFT.kinds[$0] != nil }), let (kind, syntax) = RDFT.kinds[type] else {
+                throw ManifestError.unknownType(entry: id, types: types.map(\.value))
+            }
+            guard let name = graph.object(node, MF.name)?.literal?.lexicalForm else {
+                throw ManifestError.missingProperty(entry: id, property: "mf:name")
+            }
+            guard let action = graph.object(node, MF.action)?.iri else {
+                throw ManifestError.missingProperty(entry: id, property: "mf:action")
+            }
+            let actionFile = Self.lastPathComponent(action.value)
+            let actionPath = dir.appendingPathComponent(actionFile).path
+            guard FileManager.default.fileExists(atPath: actionPath) else {
+                throw ManifestError.missingFile(entry: id, path: actionPath)
+            }
+            var resultPath: String?
+            if kind == .eval {
+                guard let result = graph.object(node, MF.result)?.iri else {
+                    throw ManifestError.missingProperty(entry: id, property: "mf:result")
+                }
+                let path = dir.appendingPathComponent(Self.lastPathComponent(result.value)).path
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw ManifestError.missingFile(entry: id, path: path)
+                }
+                resultPath = path
+            }
+            let approval = graph.object(node, RDFT.approval)?.iri.map { Self.fragment(of: $0.value) }
+            return ManifestEntry(
+                suite: self, id: id, name: name, type: type, kind: kind, syntax: syntax,
+                actionPath: actionPath, baseIRI: testBase.map { $0 + actionFile } ?? action.value,
+                resultPath: resultPath, approval: approval)
+        }
+    }
+
+    /// The entries, read once per process.
+    static let cachedNTriples = Result { try W3CSuite.ntriples.entries() }
+    static let cachedTurtle = Result { try W3CSuite.turtle.entries() }
+
+    static func lastPathComponent(_ iri: String) -> String {
+        String(iri.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(iri))
+    }
+
+    static func fragment(of iri: String) -> String {
+        guard let hash = iri.lastIndex(of: "#") else { return lastPathComponent(iri) }
+        return String(iri[iri.index(after: hash)...])
+    }
+}
+
+/// `W3C/known-issues.tsv`: entries that Raptor 2.0.15 gets wrong, by entry id, with the reason.
+enum KnownIssues {
+    static let table: Result<[String: String], any Error> = Result {
+        guard let url = Bundle.module.url(forResource: "W3C", withExtension: nil)?.appendingPathComponent("known-issues.tsv") else {
+            throw ManifestError.missingResource("W3C/known-issues.tsv")
+        }
+        return try parse(String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Lines `id<TAB>reason`; the header line `test<TAB>reason`, blank lines
+    /// and lines starting with `#` are skipped.
+    static func parse(_ text: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") || (n == 0 && line.hasPrefix("test\t")) { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty, out[String(fields[0])] == nil else {
+                throw ManifestError.badKnownIssues(line: n + 1, text: String(line))
+            }
+            out[String(fields[0])] = String(fields[1])
+        }
+        return out
+    }
+}
+
+/// Raptor 2.0.15's `raptor_free_world` calls libxml2's `xmlCleanupParser()`,
+/// which frees process-wide libxml2 state, and `raptor_world_open` initialises
+/// it again. Worlds made and freed on several threads at once crash the process
+/// ("double free or corruption" in `xmlCleanupCharEncodingHandlers`, seen when
+/// the W3C cases ran in parallel). The conformance tests therefore make, use and
+/// free each world while holding this lock: one world per test case, one at a time.
+enum RaptorLifetime {
+    private static let lock = NSLock()
+
+    static func serialized<R>(_ body: () throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+}
