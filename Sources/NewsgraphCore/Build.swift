@@ -40,6 +40,7 @@ public enum BuildError: Error, CustomStringConvertible {
     case nothingToBuild([SkippedFile])
     case badBase(String, TermError)
     case ontology(Ontology.LoadError)
+    case lexicon(Lexicon.LoadError)
     case output(String, any Error)
 
     public var description: String {
@@ -49,6 +50,7 @@ public enum BuildError: Error, CustomStringConvertible {
             return "nothing could be built: no readable article was found" + (lines.isEmpty ? "" : "\n" + lines)
         case .badBase(let base, let e): return "the base IRI \(base.debugDescription) is not usable: \(e)"
         case .ontology(let e): return "the ontology could not be loaded: \(e)"
+        case .lexicon(let e): return "the lexicon could not be loaded: \(e)"
         case .output(let path, let e): return "\(path): cannot write: \(e)"
         }
     }
@@ -71,10 +73,16 @@ public enum Builder {
         guard !documents.isEmpty else { throw .nothingToBuild(skipped) }
         report.documentsRead = documents.count
 
-        var graph = GraphBuffer()
+        let lexicon: Lexicon
+        do { lexicon = try Lexicon.load(from: options.ontologyFolder + "/lexicon") } catch { throw .lexicon(error) }
+        var extractor = Extractor(lexicon: lexicon)
+        extractor.learnPeople(from: documents)
+        var assembler = Assembler(minter: minter, lexicon: lexicon, registry: extractor.registry)
         for document in documents {
-            graph.formUnion(DocumentGraph.triples(for: document, minter: minter))
+            let iri = DocumentGraph.iri(for: document, minter: minter)
+            assembler.add(document: document, facts: extractor.extract(document, iri: iri))
         }
+        let graph = assembler.finish()
 
         let (accepted, rejected) = OntologyCheck.split(graph.sorted, ontology: ontology)
         report.rejected = rejected

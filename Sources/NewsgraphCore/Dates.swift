@@ -1,0 +1,194 @@
+import RDFModel
+
+/// A calendar date at the precision a text gives it.
+public struct TextDate: Hashable, Comparable, Sendable {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    /// The literal at its precision: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`.
+    public var literal: Literal {
+        if month != nil, day != nil { return Literal(iso, datatype: XSD.date) }
+        if month != nil { return Literal(iso, datatype: XSD.gYearMonth) }
+        return Literal(iso, datatype: XSD.gYear)
+    }
+
+    public var iso: String {
+        var s = String(format4(year))
+        if let month { s += "-" + two(month) }
+        if month != nil, let day { s += "-" + two(day) }
+        return s
+    }
+
+    public static func < (a: TextDate, b: TextDate) -> Bool {
+        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+    }
+
+    /// Whether this is a real calendar date (no 30 February).
+    public var isValid: Bool {
+        guard (1...9999).contains(year) else { return false }
+        guard let month else { return day == nil }
+        guard (1...12).contains(month) else { return false }
+        guard let day else { return true }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+}
+
+func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
+
+/// A date expression found in a sentence: tokens `range`, a date or a period.
+public struct DateMention: Sendable {
+    public let range: Range<Int>
+    public let date: TextDate
+    /// For periods ("from January to August 2023", "since 2013"): the end.
+    public let end: TextDate?
+    /// True for "since YEAR" (open to the reference date).
+    public let since: Bool
+    /// True when the expression is relative and was resolved against the reference date.
+    public let relative: Bool
+
+    /// ISO 8601 period text for `ng:period`.
+    public var period: String {
+        if let end, end != date { return "\(date.iso)/\(end.iso)" }
+        return date.iso
+    }
+}
+
+/// Stage 7: dates, absolute and relative to the article's reference date.
+public struct DateParser: Sendable {
+    let months: [String: Int]
+    let weekdays: [String]
+    let ordinals: [String: Int]
+    let numberWords: [String: Int]
+
+    public init(patterns: Lexicon.Patterns) {
+        var m: [String: Int] = [:]
+        for (i, name) in patterns.months.enumerated() { m[name] = i + 1 }
+        for (abbr, n) in patterns.monthAbbreviations { m[abbr] = n }
+        months = m
+        weekdays = patterns.weekdays
+        ordinals = patterns.ordinals
+        numberWords = patterns.numberWords
+    }
+
+    static func year(_ t: Token) -> Int? {
+        guard t.text.count == 4, let y = Int(t.text), (1900...2100).contains(y) else { return nil }
+        return y
+    }
+
+    static func dayNumber(_ t: Token) -> Int? {
+        var s = t.lower
+        for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) { s.removeLast(2) }
+        guard let d = Int(s), (1...31).contains(d) else { return nil }
+        return d
+    }
+
+    func month(_ tokens: [Token], _ i: Int) -> (Int, Int)? {
+        guard i < tokens.count, let m = months[tokens[i].lower], tokens[i].isCapitalized else { return nil }
+        // "May" only as a month next to a number.
+        if tokens[i].lower == "may" {
+            let near = (i + 1 < tokens.count && tokens[i + 1].isNumber) || (i > 0 && tokens[i - 1].isNumber)
+            if !near { return nil }
+        }
+        var next = i + 1
+        if next < tokens.count, tokens[next].text == ".", tokens[i].text.count <= 4 { next += 1 }
+        return (m, next)
+    }
+
+    /// Every date expression of a sentence, left to right, resolved against `reference`.
+    public func find(in tokens: [Token], reference: TextDate?) -> [DateMention] {
+        var out: [DateMention] = []
+        var i = 0
+        while i < tokens.count {
+            if let found = match(tokens, i, reference) {
+                if let d = found.date as TextDate?, d.isValid, found.end?.isValid ?? true { out.append(found) }
+                i = max(found.range.upperBound, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private func match(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
+        let tok = t[i]
+        // 14.02.2024
+        let parts = tok.text.split(separator: ".")
+        if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 {
+            return DateMention(range: i..<(i + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
+        }
+        // from January to August 2023
+        if tok.lower == "from", let (m1, n1) = month(t, i + 1), n1 + 1 < t.count, t[n1].lower == "to" || t[n1].text == "-",
+           let (m2, n2) = month(t, n1 + 1) {
+            if n2 < t.count, let y = DateParser.year(t[n2]) {
+                return DateMention(range: i..<(n2 + 1), date: TextDate(year: y, month: m1), end: TextDate(year: y, month: m2), since: false, relative: false)
+            }
+            if let ref {
+                return DateMention(range: i..<n2, date: TextDate(year: ref.year, month: m1), end: TextDate(year: ref.year, month: m2), since: false, relative: true)
+            }
+        }
+        // the first eight months of 2023
+        if tok.lower == "first", i + 4 < t.count, t[i + 2].lower == "months", t[i + 3].lower == "of",
+           let n = numberWords[t[i + 1].lower] ?? Int(t[i + 1].text), let y = DateParser.year(t[i + 4]), (1...12).contains(n) {
+            return DateMention(range: i..<(i + 5), date: TextDate(year: y, month: 1), end: TextDate(year: y, month: n), since: false, relative: false)
+        }
+        // since 2013
+        if tok.lower == "since", i + 1 < t.count, let y = DateParser.year(t[i + 1]) {
+            let end = ref.map { TextDate(year: $0.year) }
+            return DateMention(range: i..<(i + 2), date: TextDate(year: y), end: end, since: true, relative: false)
+        }
+        // December 4(, 2023) / December 2023 / Mar. 1, 2023
+        if let (m, next) = month(t, i) {
+            if next < t.count, let d = DateParser.dayNumber(t[next]) {
+                var after = next + 1
+                if after < t.count, t[after].text == "," { after += 1 }
+                if after < t.count, let y = DateParser.year(t[after]) {
+                    return DateMention(range: i..<(after + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
+                }
+                if let ref { return DateMention(range: i..<(next + 1), date: TextDate(year: ref.year, month: m, day: d), end: nil, since: false, relative: true) }
+                return nil
+            }
+            if next < t.count, let y = DateParser.year(t[next]) {
+                return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m), end: nil, since: false, relative: false)
+            }
+            if next < t.count, t[next].lower == "of", next + 1 < t.count, let y = DateParser.year(t[next + 1]) {
+                return DateMention(range: i..<(next + 2), date: TextDate(year: y, month: m), end: nil, since: false, relative: false)
+            }
+            if let ref, i > 0, ["in", "on", "since", "late", "early", "mid", "end", "until", "by", "during", "of", "this", "last"].contains(t[i - 1].lower) || (i > 0 && t[i - 1].lower == "'s") {
+                var year = ref.year
+                if i > 0, t[i - 1].lower == "last", let rm = ref.month, m >= rm { year -= 1 }
+                return DateMention(range: i..<next, date: TextDate(year: year, month: m), end: nil, since: false, relative: true)
+            }
+            return nil
+        }
+        // 20 January 1992 / 4 December
+        if let d = DateParser.dayNumber(tok), tok.isNumber, let (m, next) = month(t, i + 1) {
+            if next < t.count, let y = DateParser.year(t[next]) {
+                return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
+            }
+            if let ref { return DateMention(range: i..<next, date: TextDate(year: ref.year, month: m, day: d), end: nil, since: false, relative: true) }
+        }
+        // last year / this year / next year / last month
+        if ["last", "this", "next", "past"].contains(tok.lower), i + 1 < t.count, let ref {
+            let unit = t[i + 1].lower
+            let delta = tok.lower == "this" ? 0 : (tok.lower == "next" ? 1 : -1)
+            if unit == "year" {
+                return DateMention(range: i..<(i + 2), date: TextDate(year: ref.year + delta), end: nil, since: false, relative: true)
+            }
+            if unit == "month", let rm = ref.month {
+                var m = rm + delta, y = ref.year
+                if m < 1 { m = 12; y -= 1 } else if m > 12 { m = 1; y += 1 }
+                return DateMention(range: i..<(i + 2), date: TextDate(year: y, month: m), end: nil, since: false, relative: true)
+            }
+        }
+        // in 2014 / 2014 (a year on its own, not part of a number)
+        if let y = DateParser.year(tok), !(i + 1 < t.count && ["percent", "%", "times", "km", "people", "billion", "million"].contains(t[i + 1].lower)) {
+            if i > 0, t[i - 1].text == "$" { return nil }
+            return DateMention(range: i..<(i + 1), date: TextDate(year: y), end: nil, since: false, relative: false)
+        }
+        return nil
+    }
+}

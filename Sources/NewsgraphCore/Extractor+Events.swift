@@ -1,0 +1,413 @@
+import Foundation
+import RDFModel
+
+extension Extractor {
+    static let prepositions: Set<String> = ["in", "of", "with", "to", "from", "for", "between", "on", "against", "by", "about", "at", "into", "over", "among", "toward", "towards"]
+    static let pronouns: Set<String> = ["he", "she", "his", "her", "it", "its", "they", "their"]
+
+    /// Whether the words between `a` and `b` hold a clause boundary.
+    func boundary(_ t: [Token], _ a: Int, _ b: Int) -> Bool {
+        guard a < b else { return false }
+        for k in a..<min(b, t.count) {
+            if [";", ":", "–", "—", "(", ")"].contains(t[k].text) { return true }
+            if t[k].text == ",", k + 1 < t.count, ["while", "whereas", "but", "which", "who", "although"].contains(t[k + 1].lower) { return true }
+            if ["while", "whereas", "but", "although", "because"].contains(t[k].lower) { return true }
+        }
+        return false
+    }
+
+    /// The subject of a cue: the first actor of its clause that is not inside a
+    /// prepositional phrase or an appositive; a pronoun resolves to the last person.
+    func subject(_ s: Sentence, before cue: Int) -> [EntityRef] {
+        var start = 0
+        for k in stride(from: cue - 1, through: 0, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
+        var candidates = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue }
+        candidates = candidates.filter { m in
+            let b = m.range.lowerBound - 1
+            if b >= 0, Extractor.prepositions.contains(s.tokens[b].lower) { return false }
+            if b >= 1, s.tokens[b].lower == "the", Extractor.prepositions.contains(s.tokens[b - 1].lower) { return false }
+            if m.role == .demonym, m.note != "compound" { return false }
+            var a = m.range.upperBound
+            if a < s.tokens.count, s.tokens[a].text == "'s" || s.tokens[a].text == "'" { a += 1 }
+            if s.mentions.contains(where: { $0.role == .title && $0.range.lowerBound == a }) { return false }
+            return true
+        }
+        if let first = candidates.first {
+            // "X and Y signed": a coordinated subject.
+            var out = [first.ref]
+            var end = first.range.upperBound
+            for next in candidates.dropFirst() where next.range.lowerBound >= end {
+                let between = s.tokens[end..<next.range.lowerBound].map(\.lower)
+                if between == ["and"] || between == [","] || between == [",", "and"] { out.append(next.ref); end = next.range.upperBound } else { break }
+            }
+            // An appositive right after the subject ("X, Y's close ally, met") is skipped by taking the first.
+            return out
+        }
+        let words = s.tokens[start..<cue].map(\.lower)
+        if let pronoun = words.first(where: { Extractor.pronouns.contains($0) }) {
+            if ["he", "she", "his", "her"].contains(pronoun), let p = s.lastPerson { return [p] }
+            if ["it", "its"].contains(pronoun), let c = s.actors.last(where: { $0.range.upperBound <= cue && $0.ref.kind != .person }) { return [c.ref] }
+        }
+        if let phrase = lexicon.patterns.pairPhrases.first(where: { s.has($0) != nil && s.has($0)! < cue }), !phrase.isEmpty, s.pair.count == 2 {
+            return s.pair
+        }
+        return []
+    }
+
+    /// The actors (or, with `anyKind`, initiatives too) named right after `i`,
+    /// coordinated by "and" or commas, up to a clause boundary.
+    func objects(_ s: Sentence, after i: Int, kinds: Set<EntityKind>, window: Int = 6) -> [Mention] {
+        var out: [Mention] = []
+        var pos = i
+        for m in s.mentions where m.range.lowerBound >= i && m.role != .title && kinds.contains(m.ref.kind) {
+            guard m.range.lowerBound >= pos else { continue }
+            if boundary(s.tokens, pos, m.range.lowerBound) { break }
+            let gap = m.range.lowerBound - pos
+            let fillers: Set<String> = [",", "and", "such", "as", "including", "other", "both", "the", "groupings", "organizations", "bodies", "blocs"]
+            let onlyFillers = !out.isEmpty && s.tokens[pos..<m.range.lowerBound].allSatisfy { fillers.contains($0.lower) || $0.lower.hasPrefix("post-") }
+            if out.isEmpty ? gap > window : (gap > 3 && !(onlyFillers && gap <= 10)) { break }
+            if !out.isEmpty {
+                let between = s.tokens[pos..<m.range.lowerBound].map(\.lower).filter { $0 != "the" }
+                let joined = between.isEmpty || between.allSatisfy { fillers.contains($0) || $0.hasPrefix("post-") }
+                if !joined { break }
+            }
+            out.append(m)
+            pos = m.range.upperBound
+            // Skip a parenthesised acronym: "(EAEU)".
+            if pos + 2 < s.tokens.count, s.tokens[pos].text == "(", s.tokens[pos + 2].text == ")" { pos += 3 }
+        }
+        return out
+    }
+
+    func negated(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
+        let words = s.tokens[max(0, from)..<min(to, s.tokens.count)].map(\.lower)
+        let text = " " + words.joined(separator: " ") + " "
+        return lexicon.patterns.negation.contains { text.contains(" " + $0 + " ") }
+    }
+
+    func planned(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
+        let text = " " + s.tokens[max(0, from)..<min(to, s.tokens.count)].map(\.lower).joined(separator: " ") + " "
+        return lexicon.patterns.modality.contains { text.contains(" " + $0 + " ") }
+    }
+
+    /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.
+    func reported(_ s: Sentence, before cue: Int) -> Bool {
+        let words = s.tokens[0..<cue].map(\.lower)
+        return words.contains { ["claimed", "alleged", "allegedly", "reportedly", "rumoured", "rumored"].contains($0) }
+    }
+
+    // MARK: Relations
+
+    func relations(_ s: Sentence, _ f: inout DocumentFacts) {
+        for pattern in lexicon.patterns.relations where pattern.property != "proposedBy" {
+            var seen = Set<Int>()
+            for cue in pattern.cues.sorted(by: { $0.count > $1.count }) {
+                var from = 0
+                while let i = s.has(cue, from: from) {
+                    from = i + 1
+                    guard !seen.contains(i) else { continue }
+                    let cueLength = Tokenizer.tokens(cue).count
+                    for k in i..<(i + cueLength) { seen.insert(k) }
+                    if negated(s, max(0, i - 4), i) || reported(s, before: i) { continue }
+                    relation(pattern, s, at: i, length: cueLength, &f)
+                }
+            }
+        }
+        proposals(s, &f)
+    }
+
+    private func relation(_ p: Lexicon.RelationPattern, _ s: Sentence, at i: Int, length: Int, _ f: inout DocumentFacts) {
+        let t = s.tokens
+        let after = i + length
+        let actorKinds: Set<EntityKind> = [.person, .country, .organization]
+        func add(_ a: EntityRef, _ b: EntityRef, rule: String) {
+            guard a != b else { return }
+            if p.property == "memberOf" && (b.kind != .organization || a.kind == .person) { return }
+            if (p.property == "allyOf" || p.property == "partnerOf") && (a.kind == .person) != (b.kind == .person) { return }
+            f.relations.append(RelationFact(subject: a, property: p.property, object: b, objectEvent: nil, rule: p.id + "." + rule,
+                                            confidence: p.confidence, evidence: s.evidence))
+            if p.symmetric == true {
+                f.relations.append(RelationFact(subject: b, property: p.property, object: a, objectEvent: nil, rule: p.id + "." + rule,
+                                                confidence: p.confidence, evidence: s.evidence))
+            }
+        }
+        // The possessor before the cue: "Belarus's major ally", "Belarusian membership", "its membership".
+        var b = i - 1
+        while b >= 0, t[b].isWord, !t[b].isCapitalized, !Extractor.pronouns.contains(t[b].lower), b > i - 4,
+              !["a", "an", "the", "and", "of", "as", "is", "its", "his", "their"].contains(t[b].lower) { b -= 1 }
+        var possessor: EntityRef?
+        if b >= 0, t[b].text == "'s" || t[b].text == "'" {
+            possessor = s.mentions.last { $0.range.upperBound == b && actorKinds.contains($0.ref.kind) }?.ref
+        } else if b >= 0, let m = s.mentions.last(where: { $0.range.upperBound == b + 1 && $0.ref.kind.isActor && $0.role != .title }) {
+            possessor = m.ref
+        } else if b >= 0, ["its", "his", "her", "their"].contains(t[b].lower) {
+            possessor = subject(s, before: b).first ?? s.actors.first(where: { $0.range.upperBound <= b })?.ref
+        }
+        // "between A and B"
+        if after < t.count, t[after].lower == "between" {
+            let os = objects(s, after: after, kinds: actorKinds)
+            if os.count == 2 { add(os[0].ref, os[1].ref, rule: "between") }
+            return
+        }
+        switch p.property {
+        case "memberOf":
+            guard let owner = possessor ?? (t[i].lower == "member" ? subject(s, before: i).first : nil) else { return }
+            for o in objects(s, after: after, kinds: [.organization], window: 4) { add(owner, o.ref, rule: "noun") }
+        case "allyOf", "partnerOf":
+            let target = objects(s, after: after, kinds: actorKinds, window: 3).filter { m in
+                m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
+                    || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")
+            }
+            if let possessor {
+                // "Russia remains Belarus's ally", "Lukashenko, Putin's close ally"
+                let before = s.actors.last { $0.range.upperBound <= b - 1 && $0.ref != possessor && !(b - 1 > 0 && $0.range.upperBound > b - 1) }
+                if let other = subject(s, before: b).first(where: { $0 != possessor }) ?? before?.ref { add(other, possessor, rule: "possessive") }
+            } else if !target.isEmpty {
+                for other in subject(s, before: i) { for o in target { add(other, o.ref, rule: "prepositional") } }
+            } else {
+                // "A views B as an ally": the two actors before the cue in its clause.
+                let subj = subject(s, before: i)
+                let between = s.actors.filter { m in
+                    m.range.lowerBound < i && m.range.lowerBound > (s.actors.first { subj.contains($0.ref) }?.range.upperBound ?? Int.max)
+                        && ["as", "views", "sees", "regards", "considers", "called", "calls", "deemed"].contains(where: { w in t[m.range.lowerBound..<i].contains { $0.lower == w } })
+                }
+                if let a = subj.first, let o = between.first { add(a, o.ref, rule: "views-as") }
+            }
+        case "supports", "opposes":
+            var subj = possessor.map { [$0] } ?? subject(s, before: i)
+            if ["his", "her", "its", "their"].contains(i > 0 ? t[i - 1].lower : ""), subj.isEmpty, let p = s.lastPerson { subj = [p] }
+            let kinds: Set<EntityKind> = [.person, .country, .organization, .initiative]
+            var targets = objects(s, after: after, kinds: kinds, window: 5).map(\.ref)
+            // "critic of Western sanctions on X": the event named right after the cue.
+            var event: EventFact?
+            if let e = eventAfter(s, after), targets.isEmpty || e.1 < (s.mentions.first { $0.ref == targets.first }?.range.lowerBound ?? Int.max) {
+                event = e.0
+                targets = []
+            }
+            for a in subj where a.kind.isActor {
+                if let event {
+                    f.relations.append(RelationFact(subject: a, property: p.property, object: nil, objectEvent: event, rule: p.id + ".event",
+                                                    confidence: p.confidence, evidence: s.evidence))
+                }
+                for o in targets where o != a { add(a, o, rule: "verb") }
+            }
+        default:
+            break
+        }
+    }
+
+    /// An event cue within three words after `i` (a sanction, an invasion), as an event.
+    func eventAfter(_ s: Sentence, _ i: Int) -> (EventFact, Int)? {
+        for e in lexicon.patterns.events where e.class == "Sanction" || e.class == "MilitaryAction" {
+            for cue in e.cues {
+                if let k = s.has(cue, from: i), k - i <= 3, let fact = event(e, s, at: k, length: Tokenizer.tokens(cue).count, nominal: true) {
+                    return (fact, k)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// "the X put forward by China", "China's Belt and Road Initiative", "launched by".
+    func proposals(_ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens
+        for m in s.mentions where m.ref.kind == .initiative {
+            var proposer: EntityRef?
+            let a = m.range.upperBound
+            for cue in ["put forward by", "proposed by", "launched by", "announced by", "initiated by", "unveiled by"] {
+                if let k = s.has(cue, from: a), k - a <= 4, !boundary(t, a, k) {
+                    proposer = objects(s, after: k + Tokenizer.tokens(cue).count, kinds: [.country, .organization, .person], window: 2).first?.ref
+                }
+            }
+            var b = m.range.lowerBound - 1
+            if b >= 0, t[b].lower == "the" { b -= 1 }
+            if proposer == nil, b >= 1, t[b].text == "'s", let owner = s.mentions.last(where: { $0.range.upperBound == b && $0.ref.kind == .country }) {
+                proposer = owner.ref
+            }
+            if proposer == nil, b >= 0, let owner = s.mentions.last(where: { $0.range.upperBound == b + 1 && $0.role == .demonym }),
+               t[m.range].first?.lower != owner.ref.name.lowercased() {
+                proposer = owner.ref
+            }
+            if let proposer {
+                f.relations.append(RelationFact(subject: m.ref, property: "proposedBy", object: proposer, objectEvent: nil,
+                                                rule: "propose.by", confidence: 0.8, evidence: s.evidence))
+            }
+        }
+    }
+
+    // MARK: Events
+
+    func events(_ s: Sentence, _ f: inout DocumentFacts) {
+        var used = Set<Int>()
+        for e in lexicon.patterns.events {
+            for cue in e.cues.sorted(by: { $0.count > $1.count }) {
+                var from = 0
+                while let i = s.has(cue, from: from) {
+                    from = i + 1
+                    let length = Tokenizer.tokens(cue).count
+                    guard !used.contains(i) else { continue }
+                    if let fact = event(e, s, at: i, length: length, nominal: nil) {
+                        for k in i..<(i + length) { used.insert(k) }
+                        f.events.append(fact)
+                        participation(s, i, fact, &f)
+                    }
+                }
+            }
+        }
+    }
+
+    /// "its participation in the invasion of Ukraine": participatesIn.
+    func participation(_ s: Sentence, _ i: Int, _ e: EventFact, _ f: inout DocumentFacts) {
+        let t = s.tokens
+        guard i >= 3, let k = (max(0, i - 5)..<i).last(where: { ["participation", "involvement", "role"].contains(t[$0].lower) }) else { return }
+        var owner: EntityRef?
+        if k > 0, ["its", "his", "their"].contains(t[k - 1].lower) {
+            owner = s.actors.last { $0.range.upperBound <= k - 1 && $0.ref.kind == .country }?.ref ?? subject(s, before: k).first
+        } else if k > 0, t[k - 1].text == "'s" || t[k - 1].text == "'" {
+            owner = s.actors.last { $0.range.upperBound == k - 1 }?.ref
+        }
+        guard let owner, !e.everyone.contains(owner) else { return }
+        f.relations.append(RelationFact(subject: owner, property: "participatesIn", object: nil, objectEvent: e,
+                                        rule: "participation.noun", confidence: 0.7, evidence: s.evidence))
+    }
+
+    func event(_ e: Lexicon.EventPattern, _ s: Sentence, at i: Int, length: Int, nominal forced: Bool?) -> EventFact? {
+        let t = s.tokens
+        let after = i + length
+        if negated(s, max(0, i - 6), i) || reported(s, before: i) { return nil }
+        // "met 13 times" is a count, not an event.
+        if after + 1 < t.count, t[after].isNumber, ["times", "occasions"].contains(t[after + 1].lower) { return nil }
+        let before = i > 0 ? t[i - 1] : nil
+        let nominal = forced ?? (before.map { b in
+            ["the", "a", "an", "his", "her", "its", "their", "'s", "'", "second", "first", "third", "latest", "recent", "state", "official", "working", "this", "that", "during", "of", "for", "western", "new"].contains(b.lower)
+                || s.mentions.contains { $0.range.upperBound == i && ($0.role == .demonym || $0.ref.kind == .country) }
+                || b.isNumber || DateParser(patterns: lexicon.patterns).months[b.lower] != nil
+        } ?? true)
+        var fact = EventFact(cls: e.class, cameo: e.cameo, evidence: s.evidence)
+        fact.planned = planned(s, max(0, i - 5), i)
+        if fact.planned, let c = e.plannedCameo { fact.cameo = c }
+        let actorKinds: Set<EntityKind> = [.person, .country, .organization]
+
+        // Who acts.
+        var subjects: [EntityRef] = []
+        if nominal {
+            // "Lukashenko's visit", "EU sanctions", "his visit", "the invasion it launched"
+            if let b = before, b.text == "'s" || b.text == "'", let m = s.actors.last(where: { $0.range.upperBound == i - 1 }) {
+                subjects = [m.ref]
+            } else if let m = s.mentions.last(where: { $0.range.upperBound == i && ($0.ref.kind.isActor) && $0.role != .title }) {
+                let b = m.range.lowerBound - 1
+                if e.objectRole == "host", b > 0, t[b].text == "'s" || t[b].text == "'",
+                   let owner = s.actors.last(where: { $0.range.upperBound == b && $0.ref.kind == .person }) {
+                    subjects = [owner.ref]
+                    if m.ref.kind == .country { fact.hosts.insert(m.ref) }
+                } else {
+                    subjects = [m.ref]
+                }
+            } else if i >= 2, t[i - 2].text == "'s" || t[i - 2].text == "'", let m = s.actors.last(where: { $0.range.upperBound == i - 2 }) {
+                subjects = [m.ref]
+            } else if let b = before, ["his", "her"].contains(b.lower) || (i >= 2 && ["his", "her"].contains(t[i - 2].lower)) {
+                subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind == .person }).map { [$0.ref] } ?? s.lastPerson.map { [$0] } ?? []
+            } else if after < t.count, ["it", "they"].contains(t[after].lower) {
+                subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind == .country }).map { [$0.ref] } ?? []
+            } else if let b = before, ["its", "their"].contains(b.lower) {
+                subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind != .person }).map { [$0.ref] } ?? []
+            } else if e.class == "Meeting" || e.class == "AgreementSigning" || e.class == "DiplomaticRelationsEstablishment" {
+                subjects = subject(s, before: i)
+            }
+        } else {
+            // "…, which Belarus joined": the relative clause's subject and antecedent.
+            if let w = (max(0, i - 6)..<i).last(where: { ["which", "that"].contains(t[$0].lower) }),
+               let agent = s.actors.first(where: { $0.range.lowerBound > w && $0.range.upperBound <= i }) {
+                subjects = [agent.ref]
+                var a = w - 1
+                while a >= 0, [",", "("].contains(t[a].text) { a -= 1 }
+                if let antecedent = s.mentions.last(where: { $0.range.upperBound == a + 1 && $0.role == .entity }) {
+                    fact.targets.insert(antecedent.ref)
+                }
+            } else {
+                subjects = subject(s, before: i)
+            }
+        }
+        // Objects and prepositional roles after the cue.
+        var k = after
+        while k < t.count, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
+            let word = t[k].lower
+            if nominal, word == "," { break }
+            if let m = s.mentions.first(where: { $0.range.lowerBound == k && $0.role != .title }) {
+                var prep = ""
+                var b = k - 1
+                while b >= after, ["the", "both", "his", "its"].contains(t[b].lower) { b -= 1 }
+                if b >= after { prep = t[b].lower }
+                if b < after { prep = "" }
+                let role = prep.isEmpty ? e.objectRole : (e.preps[prep] ?? (prep == "and" ? "same" : nil))
+                var ref = m.ref
+                if role == "host" || role == "location" || (role == "same" && fact.location != nil) {
+                    if m.ref.kind == .city, let country = lexicon.index[Lexicon.fold(m.ref.name)]?.first(where: { $0.kind == .capital || $0.kind == .place })?.extra, role == "host" {
+                        fact.location = m.ref
+                        ref = EntityRef(kind: .country, name: country)
+                    }
+                }
+                switch role {
+                case "host": if ref.kind == .country || ref.kind == .organization { fact.hosts.insert(ref) } else if ref.kind == .city { fact.location = ref }
+                case "location": if ref.kind == .city || ref.kind == .country || ref.kind == .place { fact.location = fact.location ?? ref }
+                case "participant": if actorKinds.contains(ref.kind) { fact.participants.insert(ref) }
+                case "target": if ref.kind != .city { fact.targets.insert(ref) }
+                case "same":
+                    if let last = fact.participants.first, actorKinds.contains(ref.kind), last.kind == ref.kind || true { fact.participants.insert(ref) }
+                    else if !fact.targets.isEmpty, ref.kind != .city { fact.targets.insert(ref) }
+                default: break
+                }
+                k = m.range.upperBound
+                continue
+            }
+            if ["which", "who", "while", "whereas"].contains(word) { break }
+            k += 1
+        }
+        // Subjects take the subject role; meetings count everyone as participants.
+        for subj in subjects where actorKinds.contains(subj.kind) {
+            switch e.subjectRole {
+            case "agent": fact.agents.insert(subj)
+            default: fact.participants.insert(subj)
+            }
+        }
+        // Dates: the nearest date expression after the cue, else before it; none from another clause.
+        let candidates = s.dates.filter { !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) }
+        let dateMention = candidates.first { $0.range.lowerBound >= i } ?? candidates.last { $0.range.upperBound <= i }
+        if let d = dateMention, !d.since { fact.date = d.date }
+
+        // Named events: an exhibition is the named "… Expo" itself.
+        if e.class == "Exhibition" {
+            guard let named = s.mentions.first(where: { $0.range.contains(i) && $0.ref.kind != .person }) ?? s.mentions.first(where: { $0.range.upperBound == i + 1 }) else { return nil }
+            fact.name = named.ref.name
+            fact.participants = fact.participants.filter { $0 != named.ref }
+            if let loc = s.mentions.first(where: { $0.range.lowerBound >= named.range.upperBound && $0.ref.kind == .city }) { fact.location = loc.ref }
+        }
+        // What makes each kind of event a fact worth writing.
+        switch e.class {
+        case "Visit":
+            guard !fact.agents.isEmpty, !fact.hosts.isEmpty || fact.location != nil else { return nil }
+            fact.hosts.subtract(fact.agents)
+            for a in fact.agents where a.kind == .country { fact.hosts.remove(a) }
+            // A visitor does not host; a head of state does not visit his own country.
+            if fact.hosts.isEmpty && fact.location == nil { return nil }
+        case "Meeting", "DiplomaticRelationsEstablishment":
+            guard fact.participants.union(fact.agents).count >= 2 else { return nil }
+        case "AgreementSigning":
+            guard !fact.agents.isEmpty else { return nil }
+            if fact.agents.count == 1, let other = fact.participants.first { _ = other }
+        case "Accession":
+            guard !fact.agents.isEmpty, !fact.targets.isEmpty else { return nil }
+            fact.targets = fact.targets.filter { $0.kind == .organization || $0.kind == .initiative }
+            guard !fact.targets.isEmpty else { return nil }
+        case "Sanction", "MilitaryAction":
+            guard !fact.targets.isEmpty else { return nil }
+            fact.targets = fact.targets.filter { $0.kind.isActor }
+            guard !fact.targets.isEmpty else { return nil }
+        case "Announcement":
+            guard !fact.agents.isEmpty, fact.targets.contains(where: { $0.kind == .initiative }) else { return nil }
+        default:
+            break
+        }
+        return fact
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import RDFModel
+
+extension Extractor {
+    /// A number token's value: "5.08", "5,000", "0,404" (a decimal comma), "5-6" (a range).
+    static func parseNumber(_ s: String) -> (Double, Double?)? {
+        if s.contains("-") {
+            let parts = s.split(separator: "-")
+            guard parts.count == 2, let a = parseNumber(String(parts[0]))?.0, let b = parseNumber(String(parts[1]))?.0 else { return nil }
+            return (a, b)
+        }
+        guard s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }), s.first?.isNumber == true else { return nil }
+        var text = s
+        if text.contains(",") {
+            let groups = text.split(separator: ",")
+            let isDecimalComma = !text.contains(".") && groups.count == 2 && (groups[0] == "0" || groups[1].count != 3)
+            text = isDecimalComma ? text.replacingOccurrences(of: ",", with: ".") : text.replacingOccurrences(of: ",", with: "")
+        }
+        guard let v = Double(text) else { return nil }
+        return (v, nil)
+    }
+
+    func numbers(_ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens
+        let p = lexicon.patterns
+        let dateTokens = Set(s.dates.flatMap { Array($0.range) })
+        let prefixCurrencies = Dictionary(p.currencies.filter(\.prefix).map { ($0.cue, $0.code) }, uniquingKeysWith: { a, _ in a })
+        let suffixCurrencies = p.currencies.filter { !$0.prefix }.sorted { $0.cue.count > $1.cue.count }
+        for i in t.indices where t[i].isNumber && !dateTokens.contains(i) {
+            guard let (raw, rawMax) = Extractor.parseNumber(t[i].text) else { continue }
+            if i > 0, t[i - 1].text == "[" { continue }  // a footnote
+            var value = raw, valueMax = rawMax
+            var unit: String?
+            var start = i
+            var end = i + 1
+            // Currency before: "$5.08", "US$ 3", "RMB 10".
+            if i > 0, let code = prefixCurrencies[t[i - 1].lower] {
+                unit = code; start = i - 1
+                if i > 1, t[i - 2].lower == "us", t[i - 1].text == "$" { start = i - 2 }
+            }
+            // Scale: "billion".
+            if end < t.count, let scale = p.scales[t[end].lower], t[end].lower.count > 1 || unit != nil {
+                value *= scale; valueMax = valueMax.map { $0 * scale }; end += 1
+            }
+            // Currency after: "3.5 billion dollars".
+            if unit == nil {
+                for c in suffixCurrencies {
+                    let words = Tokenizer.tokens(c.cue).map(\.lower)
+                    if end + words.count <= t.count, (0..<words.count).allSatisfy({ t[end + $0].lower == words[$0] }) { unit = c.code; end += words.count; break }
+                }
+            }
+            var measure: String?
+            if unit == nil, end < t.count, p.percentCues.contains(t[end].lower) || (end + 1 < t.count && p.percentCues.contains(t[end].lower + " " + t[end + 1].lower)) {
+                unit = "percent"; end += t[end].lower == "per" ? 2 : 1
+            }
+            if unit == nil {
+                // A count: the number is followed (within two words) by a counted noun.
+                var k = end
+                var adjectives: [String] = []
+                while k < t.count, k < end + 3 {
+                    if let m = p.measures.first(where: { $0.cue == t[k].lower }), t[k].lower.hasSuffix("s") || t[k].lower == "times" {
+                        measure = adjectives.filter { $0 == $0.lowercased() }.isEmpty ? m.measure : (adjectives.filter { $0 == $0.lowercased() } + [t[k].lower]).joined(separator: " ")
+                        unit = "count"; end = k + 1
+                        break
+                    }
+                    guard t[k].isWord else { break }
+                    adjectives.append(t[k].text)
+                    k += 1
+                }
+                if unit == nil { continue }
+                if Int(t[i].text) != nil, DateParser.year(t[i]) != nil { continue }
+            }
+            // Bounds: "at least", "over", "surpassing", "about".
+            var bound: String?
+            for (cue, meaning) in p.bounds {
+                let words = Tokenizer.tokens(cue).map(\.lower)
+                let from = start - words.count
+                if from >= 0, (0..<words.count).allSatisfy({ t[from + $0].lower == words[$0] }) { bound = meaning; break }
+            }
+            // A change, not a level: "by 77 percent", "a 33 percent increase", "growth of 5%".
+            let beforeWord = start > 0 ? t[start - 1].lower : ""
+            let beforeTwo = start > 1 ? t[start - 2].lower : ""
+            let afterWords = t[end..<min(t.count, end + 3)].map(\.lower)
+            let changeNouns: Set<String> = ["increase", "growth", "rise", "jump", "surge", "decline", "drop", "decrease", "year-on-year", "fall", "gain"]
+            let change = beforeWord == "by" || afterWords.contains { changeNouns.contains($0) } || (beforeWord == "of" && changeNouns.contains(beforeTwo))
+            // What is measured: the nearest measure word in the clause, before the number first.
+            if measure == nil || unit == "count" && measure == nil {
+                var clauseStart = 0
+                for k in stride(from: start - 1, through: 0, by: -1) where boundary(t, k, k + 1) { clauseStart = k + 1; break }
+                let before = (clauseStart..<start).reversed().compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
+                let after = (end..<min(t.count, end + 8)).compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
+                measure = before.first ?? after.first
+                if measure == nil, ["surged", "reached", "totaled", "totalled", "topped", "amounted"].contains(beforeWord) { measure = "value" }
+            }
+            guard let measureName = measure, let unitName = unit else { continue }
+            // The period: the nearest date expression in the clause.
+            let clauseDates = s.dates.filter { !boundary(t, min($0.range.upperBound, start), max($0.range.lowerBound, end)) }
+            let nearest = clauseDates.min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
+            var period = nearest?.period
+            if nearest == nil, t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { period = String(format4(r.year - 1)) }
+            // Who or what it is about.
+            var about = Set(s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && unitName == "count")) && $0.role != .title }
+                .filter { m in !(m.range.lowerBound > 1 && t[m.range.lowerBound - 1].lower == "to" && t[m.range.lowerBound - 2].lower == "according") }
+                .map(\.ref))
+            if about.isEmpty { about = Set(s.pair) }
+            guard !about.isEmpty else { continue }
+            let decimals = Decimal(value)
+            _ = decimals
+            f.observations.append(ObservationFact(measure: measureName, value: value, valueMax: valueMax, bound: bound, unit: unitName,
+                                                  change: change, period: period, about: about, aboutEvent: nil, evidence: s.evidence))
+        }
+    }
+
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        if a.upperBound <= b.lowerBound { return b.lowerBound - a.upperBound }
+        if b.upperBound <= a.lowerBound { return a.lowerBound - b.upperBound }
+        return 0
+    }
+
+    // MARK: Quotations
+
+    func quotations(_ s: Sentence, _ f: inout DocumentFacts) {
+        let text = s.evidence.sentence
+        let chars = Array(text)
+        var spans: [String] = []
+        var i = 0
+        let openers: [Character: Character] = ["“": "”", "\"": "\"", "‘": "’"]
+        while i < chars.count {
+            if let closer = openers[chars[i]], let j = chars[(i + 1)...].firstIndex(of: closer) {
+                let inner = String(chars[(i + 1)..<j]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
+                if inner.split(separator: " ").count >= 5 { spans.append(inner) }
+                i = j + 1
+            } else {
+                i += 1
+            }
+        }
+        // A quotation whose opening mark was lost: text up to a closing mark, then "… said".
+        if spans.isEmpty, let close = chars.firstIndex(where: { $0 == "”" }), !chars[..<close].contains("“") {
+            let inner = String(chars[..<close]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
+            if inner.split(separator: " ").count >= 5 { spans.append(inner) }
+        }
+        guard !spans.isEmpty else { return }
+        let t = s.tokens
+        let reporting = lexicon.patterns.reporting
+        guard let r = t.indices.first(where: { k in reporting.contains(t[k].lower) && t[k].lower != "according" }) else { return }
+        // The speaker: a person right before or after the reporting verb, or a pronoun for the last person.
+        var speaker = s.mentions.last { $0.ref.kind == .person && $0.role == .entity && $0.range.upperBound <= r && r - $0.range.upperBound <= 2 }?.ref
+            ?? s.mentions.first { $0.ref.kind == .person && $0.role == .entity && $0.range.lowerBound > r && $0.range.lowerBound - r <= 3 }?.ref
+        if speaker == nil, r > 0, ["he", "she"].contains(t[r - 1].lower) { speaker = s.lastPerson }
+        if speaker == nil, let first = s.mentions.first(where: { $0.ref.kind == .person && $0.role == .entity && $0.range.upperBound <= r }) { speaker = first.ref }
+        guard let speaker else { return }
+        for span in spans {
+            f.quotations.append(QuotationFact(speaker: speaker, text: span, date: nil, evidence: s.evidence))
+        }
+    }
+
+    // MARK: Partnerships
+
+    func partnerships(_ s: Sentence, _ f: inout DocumentFacts) {
+        let lower = Lexicon.fold(s.evidence.sentence).replacingOccurrences(of: "‐", with: "-")
+        guard let level = lexicon.patterns.partnershipLevels.sorted(by: { $0.count > $1.count }).first(where: { lower.contains($0) }) else { return }
+        var parties = Set(s.mentions.filter { $0.ref.kind == .country }.map(\.ref))
+        if parties.count < 2 { parties = Set(s.pair) }
+        guard parties.count >= 2 else { return }
+        let date = s.dates.first.map(\.date)
+        f.partnerships.append(PartnershipFact(parties: parties, level: level, date: date, evidence: s.evidence))
+    }
+}

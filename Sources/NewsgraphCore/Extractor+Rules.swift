@@ -1,0 +1,194 @@
+import Foundation
+import RDFModel
+
+extension Extractor {
+    /// Registers the people of every document before any is extracted, so that
+    /// "Lukashenko" in one article resolves to the full name another gives.
+    public mutating func learnPeople(from documents: [SourceDocument]) {
+        var counts: [String: Int] = [:]
+        for d in documents {
+            for name in personNames(in: prepare(d.text)) {
+                registry.add(name)
+                counts[name, default: 0] += 1
+            }
+        }
+        registry.finish(counts: counts)
+    }
+
+    public func extract(_ document: SourceDocument, iri: IRI) -> DocumentFacts {
+        let p = prepare(document.text)
+        var facts = DocumentFacts(document: iri)
+        metadata(p, &facts)
+        let reference = facts.date ?? inferReference(p)
+        if facts.date == nil, reference != nil { facts.dateInferred = true }
+
+        // The pair in focus: the two countries mentioned most.
+        var countryCounts: [EntityRef: Int] = [:]
+        let allMentions = p.tokens.map { mentions($0) }
+        for ms in allMentions { for m in ms where m.ref.kind == .country { countryCounts[m.ref, default: 0] += 1 } }
+        let pair = countryCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
+
+        var heads: [EntityRef: EntityRef] = [:]  // country/org -> person
+        var lastPerson: EntityRef?
+        for (index, t) in p.tokens.enumerated() {
+            let evidence = Evidence(document: iri, sentence: p.sentences[index])
+            var ms = allMentions[index]
+            headOf(t, ms, evidence, &facts, &heads)
+            ms = resolveDescriptions(t, ms, heads: heads)
+            let pronoun = lastPerson
+            let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, reference: reference, pair: Array(pair),
+                               lastPerson: pronoun, dates: dates.find(in: t, reference: reference))
+            relations(ctx, &facts)
+            events(ctx, &facts)
+            numbers(ctx, &facts)
+            quotations(ctx, &facts)
+            partnerships(ctx, &facts)
+            for m in ms where m.ref.kind != .person || m.role == .entity {
+                if let surface = m.note, m.ref.kind == .person, m.role == .entity { facts.surfaceNames[m.ref, default: []].insert(surface) }
+            }
+            // The person in subject position: not a possessive, not inside a prepositional phrase.
+            let subjectPerson = ms.first { m in
+                guard m.ref.kind == .person, m.role == .entity else { return false }
+                let a = m.range.upperBound, b = m.range.lowerBound - 1
+                if a < t.count, t[a].text == "'s" || t[a].text == "'" { return false }
+                if b >= 0, Extractor.prepositions.contains(t[b].lower) { return false }
+                return true
+            }
+            if let subject = subjectPerson { lastPerson = subject.ref }
+        }
+        return facts
+    }
+
+    struct Sentence {
+        let tokens: [Token]
+        let mentions: [Mention]
+        let evidence: Evidence
+        let reference: TextDate?
+        let pair: [EntityRef]
+        let lastPerson: EntityRef?
+        let dates: [DateMention]
+
+        var actors: [Mention] { mentions.filter { $0.role != .title && $0.ref.kind.isActor } }
+
+        func has(_ cue: String, from: Int = 0) -> Int? { Extractor.find(cue, in: tokens, from: from) }
+        func text(_ r: Range<Int>) -> String { tokens[r].map(\.lower).joined(separator: " ") }
+    }
+
+    static func find(_ cue: String, in t: [Token], from: Int = 0) -> Int? {
+        let words = Tokenizer.tokens(cue).map(\.lower)
+        guard !words.isEmpty, t.count >= words.count, from <= t.count - words.count else { return nil }
+        for i in from...(t.count - words.count) where (0..<words.count).allSatisfy({ t[i + $0].lower == words[$0] }) { return i }
+        return nil
+    }
+
+    // MARK: Metadata
+
+    func metadata(_ p: Prepared, _ f: inout DocumentFacts) {
+        let lines = p.lines.map(\.text).filter { !$0.isEmpty }
+        var counts: [String: Int] = [:]
+        for l in lines.prefix(15) { counts[l, default: 0] += 1 }
+        for l in lines.prefix(12) {
+            let parts = l.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, let key = lexicon.patterns.metadataKeys[parts[0].lowercased()], !parts[1].isEmpty {
+                switch key {
+                case "title": f.title = f.title ?? parts[1]
+                case "date": f.date = f.date ?? dates.find(in: Tokenizer.tokens(parts[1]), reference: nil).first { $0.date.day != nil }?.date
+                case "creator": f.creators.append(parts[1])
+                case "publisher": f.publisher = EntityRef(kind: .organization, name: parts[1])
+                default: break
+                }
+            }
+        }
+        if f.title == nil {
+            let candidates = lines.prefix(15).filter { $0.split(separator: " ").count >= 3 && !$0.hasSuffix(".") && !$0.contains(":") }
+            f.title = candidates.first { counts[$0, default: 0] > 1 } ?? candidates.first
+        }
+        if f.date == nil {
+            for l in lines.prefix(8) where l.split(separator: " ").count <= 4 {
+                if let d = dates.find(in: Tokenizer.tokens(l), reference: nil).first(where: { $0.date.day != nil }) { f.date = d.date; break }
+            }
+        }
+        for l in p.lines.prefix(10).map(\.text) where l.lowercased().hasPrefix("originally published by") {
+            let ms = mentions(Tokenizer.tokens(l)).filter { $0.ref.kind == .organization }
+            if let org = ms.first { f.publisher = org.ref }
+        }
+        for b in byline(p) {
+            if !f.creators.contains(b.name) { f.creators.append(b.name) }
+            if let title = b.title, let org = b.org {
+                let person = EntityRef(kind: .person, name: registry.resolve(b.name)?.name ?? b.name)
+                let orgName = org.replacingOccurrences(of: #"\s*\(.*\)$"#, with: "", options: .regularExpression)
+                f.positions[person, default: []].insert(title)
+                let isHead = lexicon.index[Lexicon.fold(title)]?.contains { $0.kind == .title && $0.extra == "head" } ?? false
+                if isHead {
+                    let ev = Evidence(document: f.document, sentence: b.name + " / " + title + ", " + org)
+                    f.relations.append(RelationFact(subject: person, property: "headOf", object: EntityRef(kind: .organization, name: orgName),
+                                                    objectEvent: nil, rule: "byline.title-of-organization", confidence: 0.9, evidence: ev))
+                }
+            }
+        }
+    }
+
+    /// The latest date the article states outside planned or future statements.
+    func inferReference(_ p: Prepared) -> TextDate? {
+        var best: TextDate?
+        for (i, t) in p.tokens.enumerated() {
+            let lower = " " + p.sentences[i].lowercased() + " "
+            if lexicon.patterns.modality.contains(where: { lower.contains(" " + $0 + " ") }) { continue }
+            for d in dates.find(in: t, reference: nil) where !d.relative && d.date.year >= 1990 {
+                let candidate = d.end ?? d.date
+                if best == nil || best! < candidate { best = candidate }
+            }
+        }
+        return best
+    }
+
+    // MARK: Titles → headOf, position
+
+    func headOf(_ t: [Token], _ ms: [Mention], _ ev: Evidence, _ f: inout DocumentFacts, _ heads: inout [EntityRef: EntityRef]) {
+        for m in ms where m.role == .title {
+            // The person named right after the title, or after "of COUNTRY,".
+            var personMention = ms.first { $0.range.lowerBound == m.range.upperBound && $0.ref.kind == .person && $0.role == .entity }
+            var scope: EntityRef?
+            var k = m.range.upperBound
+            if personMention == nil, k < t.count, t[k].lower == "of",
+               let owner = ms.first(where: { $0.range.lowerBound == k + 1 && $0.role == .entity && ($0.ref.kind == .country || $0.ref.kind == .organization) }) {
+                scope = owner.ref
+                k = owner.range.upperBound
+                if k < t.count, t[k].text == "," {
+                    personMention = ms.first { $0.range.lowerBound == k + 1 && $0.ref.kind == .person && $0.role == .entity }
+                }
+            }
+            guard let person = personMention?.ref else { continue }
+            // The country or organization named right before the title ("Chinese President", "Belarus' President").
+            if scope == nil {
+                var b = m.range.lowerBound - 1
+                while b >= 0, lexicon.patterns.titleModifiers.contains(t[b].lower) { b -= 1 }
+                if b >= 0, t[b].text == "'s" || t[b].text == "'" { b -= 1 }
+                if let owner = ms.first(where: { $0.range.upperBound == b + 1 && ($0.ref.kind == .country || $0.ref.kind == .organization) && $0.note != "compound" }) {
+                    scope = owner.ref
+                }
+            }
+            let title = t[m.range].map(\.text).joined(separator: " ")
+            let modifier = m.range.lowerBound > 0 && lexicon.patterns.titleModifiers.contains(t[m.range.lowerBound - 1].lower)
+            let position = modifier ? t[m.range.lowerBound - 1].lower + " " + title : title
+            f.positions[person, default: []].insert(position.prefix(1).uppercased() + position.dropFirst())
+            guard let scope, m.note == "head", !modifier else { continue }
+            heads[scope] = person
+            f.relations.append(RelationFact(subject: person, property: "headOf", object: scope, objectEvent: nil,
+                                            rule: "title.head-of", confidence: 0.9, evidence: ev))
+        }
+    }
+
+    /// "the Belarusian leader", "the Chinese president": the person the document names in that role.
+    func resolveDescriptions(_ t: [Token], _ ms: [Mention], heads: [EntityRef: EntityRef]) -> [Mention] {
+        var out = ms
+        for m in ms where m.role == .demonym {
+            let after = m.range.upperBound
+            guard m.range.lowerBound > 0, t[m.range.lowerBound - 1].lower == "the", after < t.count,
+                  ["leader", "president", "head", "premier", "chancellor", "prime"].contains(t[after].lower),
+                  let person = heads[m.ref] else { continue }
+            out.append(Mention(range: m.range.lowerBound..<(after + 1), ref: person, role: .entity, note: nil))
+        }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

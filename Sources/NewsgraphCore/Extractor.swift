@@ -1,0 +1,104 @@
+import Foundation
+import RDFModel
+
+/// Stages 2 to 9 over one document: metadata, sentences, mentions, events and
+/// relations, dates, numbers, quotations. Every rule is a general mechanism;
+/// the words it looks for come from the lexicon.
+public struct Extractor: Sendable {
+    let lexicon: Lexicon
+    var registry: PersonRegistry
+    let dates: DateParser
+    let abbreviations: Set<String>
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.registry = PersonRegistry(variantGroups: lexicon.patterns.givenNameVariants)
+        self.dates = DateParser(patterns: lexicon.patterns)
+        self.abbreviations = Set(lexicon.patterns.abbreviations)
+    }
+
+    /// A document split for extraction.
+    struct Prepared {
+        let lines: [(number: Int, text: String)]
+        let sentences: [String]
+        let tokens: [[Token]]
+    }
+
+    func prepare(_ text: String) -> Prepared {
+        let lines = TextCleaner.lines(of: text, patterns: lexicon.patterns)
+        var sentences: [String] = []
+        for line in lines where !line.text.isEmpty {
+            sentences += SentenceSplitter.split(line.text, abbreviations: abbreviations)
+        }
+        return Prepared(lines: lines, sentences: sentences, tokens: sentences.map(Tokenizer.tokens))
+    }
+
+    // MARK: - People (first pass over the corpus)
+
+    /// Full names that follow a title or stand as a by-line: "President Xi Jinping".
+    func personNames(in prepared: Prepared) -> [String] {
+        var names: [String] = []
+        for t in prepared.tokens {
+            for m in mentions(t) where m.role == .title {
+                if let name = nameAfter(t, m.range.upperBound) { names.append(name) }
+                // "the President of Belarus, Aleksandr Lukashenko"
+                var k = m.range.upperBound
+                if k < t.count, t[k].lower == "of" {
+                    k += 1
+                    while k < t.count, t[k].isCapitalized { k += 1 }
+                    if k < t.count, t[k].text == ",", let name = nameAfter(t, k + 1) { names.append(name) }
+                }
+            }
+        }
+        names += byline(prepared).map(\.name)
+        return names
+    }
+
+    /// Two to four capitalized words at `i` that name no known entity.
+    func nameAfter(_ t: [Token], _ i: Int) -> String? {
+        var j = i
+        var parts: [String] = []
+        while j < t.count, parts.count < 4, t[j].isCapitalized, t[j].isWord, t[j].text.count > 1,
+              !(lexicon.index[Lexicon.fold(t[j].text)]?.contains { $0.kind != .place } ?? false) {
+            parts.append(normalCase(t[j].text))
+            j += 1
+        }
+        guard parts.count >= 2 else { return nil }
+        return parts.joined(separator: " ")
+    }
+
+    func normalCase(_ w: String) -> String {
+        guard w.count > 2, w == w.uppercased() else { return w }
+        return w.prefix(1) + w.dropFirst().lowercased()
+    }
+
+    /// An author line: a short line of 2–4 capitalized words, alone, followed or
+    /// preceded by a "Title, Organization" line, or the line after the title.
+    func byline(_ p: Prepared) -> [(name: String, title: String?, org: String?)] {
+        var out: [(String, String?, String?)] = []
+        let lines = p.lines.filter { !$0.text.isEmpty }.map(\.text)
+        for (k, line) in lines.enumerated() {
+            let words = line.split(separator: " ")
+            guard (2...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." } }) else { continue }
+            let tokens = Tokenizer.tokens(line)
+            guard mentions(tokens).filter({ $0.role != .title && $0.ref.kind != .person }).isEmpty else { continue }
+            let name = words.map { normalCase(String($0)) }.joined(separator: " ")
+            var title: String?
+            var org: String?
+            if k + 1 < lines.count {
+                let next = lines[k + 1]
+                let parts = next.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2, lexicon.index[Lexicon.fold(parts[0])]?.contains(where: { $0.kind == .title }) == true {
+                    title = parts[0]
+                    org = parts[1]
+                }
+                // A biography that starts with the name: "Name Surname, born …".
+                if title == nil, !Lexicon.fold(next).hasPrefix(Lexicon.fold(name)) && k > 3 && k < lines.count - 2 { continue }
+            }
+            let nearTop = k <= 4
+            let nearEnd = k >= lines.count - 4
+            if nearTop || nearEnd || title != nil { out.append((name, title, org)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,108 @@
+import RDFModel
+
+/// What an entity is; decides its class and the kind part of its IRI.
+public enum EntityKind: String, Sendable, Hashable, Comparable {
+    case person, country, organization, city, place, initiative
+
+    public var cls: IRI {
+        switch self {
+        case .person: return NG.Person
+        case .country: return NG.Country
+        case .organization: return NG.Organization
+        case .city: return NG.City
+        case .place: return NG.Place
+        case .initiative: return NG.Initiative
+        }
+    }
+
+    public var isActor: Bool { self == .person || self == .country || self == .organization }
+
+    public static func < (a: EntityKind, b: EntityKind) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// An entity by its canonical name.
+public struct EntityRef: Hashable, Comparable, Sendable {
+    public let kind: EntityKind
+    public let name: String
+
+    public static func < (a: EntityRef, b: EntityRef) -> Bool { (a.kind, a.name) < (b.kind, b.name) }
+}
+
+/// Where a fact was read: the document and the sentence.
+public struct Evidence: Hashable, Sendable {
+    public let document: IRI
+    public let sentence: String
+}
+
+public struct EventFact: Sendable {
+    public var cls: String
+    public var cameo: String
+    public var agents: Set<EntityRef> = []
+    public var hosts: Set<EntityRef> = []
+    public var participants: Set<EntityRef> = []
+    public var targets: Set<EntityRef> = []
+    public var location: EntityRef?
+    public var date: TextDate?
+    public var planned = false
+    public var name: String?
+    public var evidence: Evidence
+
+    /// Everyone taking part, whatever the role.
+    public var everyone: Set<EntityRef> { agents.union(hosts).union(participants) }
+}
+
+public struct RelationFact: Sendable {
+    public let subject: EntityRef
+    public let property: String
+    public let object: EntityRef?
+    public let objectEvent: EventFact?
+    public let rule: String
+    public let confidence: Double
+    public let evidence: Evidence
+}
+
+public struct ObservationFact: Sendable {
+    public var measure: String
+    public var value: Double
+    public var valueMax: Double?
+    public var bound: String?
+    public var unit: String
+    public var change: Bool
+    public var period: String?
+    public var about: Set<EntityRef>
+    public var aboutEvent: EventFact?
+    public var evidence: Evidence
+}
+
+public struct QuotationFact: Sendable {
+    public let speaker: EntityRef
+    public let text: String
+    public let date: TextDate?
+    public let evidence: Evidence
+}
+
+public struct PartnershipFact: Sendable {
+    public let parties: Set<EntityRef>
+    public let level: String
+    public let date: TextDate?
+    public let evidence: Evidence
+}
+
+/// Everything read from one document.
+public struct DocumentFacts: Sendable {
+    public let document: IRI
+    public var title: String?
+    public var date: TextDate?
+    public var dateInferred = false
+    public var creators: [String] = []
+    public var publisher: EntityRef?
+    public var relations: [RelationFact] = []
+    public var events: [EventFact] = []
+    public var observations: [ObservationFact] = []
+    public var quotations: [QuotationFact] = []
+    public var partnerships: [PartnershipFact] = []
+    /// Other names each entity was written with in this document.
+    public var surfaceNames: [EntityRef: Set<String>] = [:]
+    /// Titles as written, per person: "President".
+    public var positions: [EntityRef: Set<String>] = [:]
+}

@@ -1,0 +1,206 @@
+import Foundation
+
+/// The knowledge of the world the extractor uses, loaded at run time from
+/// `ontology/lexicon/` (see its README): countries, organizations, initiatives,
+/// places, titles, and the language patterns of `patterns.json`.
+public struct Lexicon: Sendable {
+    public struct Country: Decodable, Sendable {
+        public let name: String
+        public let official: String?
+        public let alt: [String]?
+        public let iso2: String?
+        public let iso3: String?
+        public let demonyms: [String]?
+        public let capital: String?
+        public let capitalAlt: [String]?
+        public let wikidata: String?
+    }
+
+    public struct Named: Decodable, Sendable {
+        public let name: String
+        public let alt: [String]?
+        public let kind: String?
+        public let seat: String?
+        public let country: String?
+        public let wikidata: String?
+    }
+
+    public struct Title: Decodable, Sendable {
+        public let title: String
+        public let alt: [String]?
+        public let headOf: Bool
+        public let scope: String?
+    }
+
+    public struct Currency: Decodable, Sendable {
+        public let cue: String
+        public let code: String
+        public let prefix: Bool
+    }
+
+    public struct Measure: Decodable, Sendable {
+        public let cue: String
+        public let measure: String
+    }
+
+    public struct RelationPattern: Decodable, Sendable {
+        public let id: String
+        public let property: String
+        public let symmetric: Bool?
+        public let cues: [String]
+        public let confidence: Double
+    }
+
+    public struct EventPattern: Decodable, Sendable {
+        public let id: String
+        public let `class`: String
+        public let cameo: String
+        public let plannedCameo: String?
+        public let cues: [String]
+        public let subjectRole: String
+        public let objectRole: String
+        public let preps: [String: String]
+    }
+
+    public struct Patterns: Decodable, Sendable {
+        public let months: [String]
+        public let monthAbbreviations: [String: Int]
+        public let weekdays: [String]
+        public let ordinals: [String: Int]
+        public let numberWords: [String: Int]
+        public let abbreviations: [String]
+        public let furniture: [String]
+        public let metadataKeys: [String: String]
+        public let currencies: [Currency]
+        public let scales: [String: Double]
+        public let percentCues: [String]
+        public let bounds: [String: String]
+        public let changeCues: [String]
+        public let measures: [Measure]
+        public let modality: [String]
+        public let negation: [String]
+        public let reporting: [String]
+        public let titleModifiers: [String]
+        public let givenNameVariants: [[String]]
+        public let organizationShapes: [String]
+        public let initiativeShapes: [String]
+        public let exhibitionShapes: [String]
+        public let partnershipLevels: [String]
+        public let pairPhrases: [String]
+        public let relations: [RelationPattern]
+        public let events: [EventPattern]
+    }
+
+    public enum EntryKind: String, Sendable {
+        case country, demonym, capital, organization, initiative, place, title
+    }
+
+    /// One name the gazetteer knows, with what it stands for.
+    public struct Entry: Sendable {
+        public let kind: EntryKind
+        /// The canonical name of the entity it names (for a demonym or a capital: the country).
+        public let canonical: String
+        /// For a capital or place: the country it lies in; for a title: the title itself.
+        public let extra: String?
+        public let caseSensitive: Bool
+    }
+
+    public let countries: [Country]
+    public let organizations: [Named]
+    public let initiatives: [Named]
+    public let places: [Named]
+    public let titles: [Title]
+    public let patterns: Patterns
+    /// Folded surface form (token sequence joined by single spaces) → entries.
+    public let index: [String: [Entry]]
+    public let maxTokens: Int
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case file(String, String)
+        public var description: String {
+            switch self {
+            case .file(let path, let reason): return "\(path): \(reason)"
+            }
+        }
+    }
+
+    public static func load(from folder: String) throws(LoadError) -> Lexicon {
+        func decode<T: Decodable>(_ name: String, _ type: T.Type, optional: Bool = false) throws(LoadError) -> T? {
+            let path = folder + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                if optional { return nil }
+                throw .file(path, "no such file (the lexicon folder is ontology/lexicon)")
+            }
+            do { return try JSONDecoder().decode(T.self, from: data) } catch { throw .file(path, "not a valid lexicon file: \(error)") }
+        }
+        guard let patterns = try decode("patterns.json", Patterns.self) else { throw .file(folder + "/patterns.json", "missing") }
+        return Lexicon(
+            countries: try decode("countries.json", [Country].self, optional: true) ?? [],
+            organizations: try decode("organizations.json", [Named].self, optional: true) ?? [],
+            initiatives: try decode("initiatives.json", [Named].self, optional: true) ?? [],
+            places: try decode("places.json", [Named].self, optional: true) ?? [],
+            titles: try decode("titles.json", [Title].self, optional: true) ?? [],
+            patterns: patterns)
+    }
+
+    public init(countries: [Country], organizations: [Named], initiatives: [Named], places: [Named], titles: [Title], patterns: Patterns) {
+        self.countries = countries
+        self.organizations = organizations
+        self.initiatives = initiatives
+        self.places = places
+        self.titles = titles
+        self.patterns = patterns
+        var index: [String: [Entry]] = [:]
+        var maxTokens = 1
+        func add(_ surface: String, _ entry: Entry) {
+            let tokens = Tokenizer.words(surface)
+            guard !tokens.isEmpty else { return }
+            let key = Lexicon.fold(tokens.joined(separator: " "))
+            maxTokens = max(maxTokens, tokens.count)
+            if index[key]?.contains(where: { $0.kind == entry.kind && $0.canonical == entry.canonical }) == true { return }
+            index[key, default: []].append(entry)
+        }
+        func isAcronym(_ s: String) -> Bool { s.count <= 6 && s == s.uppercased() && s.contains(where: \.isLetter) }
+        for c in countries {
+            for name in [c.name] + (c.official.map { [$0] } ?? []) + (c.alt ?? []) {
+                add(name, Entry(kind: .country, canonical: c.name, extra: nil, caseSensitive: isAcronym(name)))
+            }
+            for d in c.demonyms ?? [] { add(d, Entry(kind: .demonym, canonical: c.name, extra: nil, caseSensitive: false)) }
+            if let capital = c.capital, !capital.isEmpty {
+                for name in [capital] + (c.capitalAlt ?? []) {
+                    add(name, Entry(kind: .capital, canonical: capital, extra: c.name, caseSensitive: false))
+                }
+            }
+        }
+        for o in organizations {
+            for name in [o.name] + (o.alt ?? []) {
+                add(name, Entry(kind: .organization, canonical: o.name, extra: o.seat, caseSensitive: isAcronym(name)))
+            }
+        }
+        for i in initiatives {
+            for name in [i.name] + (i.alt ?? []) {
+                add(name, Entry(kind: .initiative, canonical: i.name, extra: nil, caseSensitive: isAcronym(name)))
+            }
+        }
+        for p in places {
+            for name in [p.name] + (p.alt ?? []) {
+                add(name, Entry(kind: .place, canonical: p.name, extra: p.country, caseSensitive: false))
+            }
+        }
+        for t in titles {
+            for name in [t.title] + (t.alt ?? []) {
+                add(name, Entry(kind: .title, canonical: t.title, extra: t.headOf ? "head" : nil, caseSensitive: false))
+            }
+        }
+        self.index = index
+        self.maxTokens = maxTokens
+    }
+
+    /// Case- and diacritic-insensitive form used as the index key.
+    public static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .replacingOccurrences(of: "’", with: "'")
+    }
+
+    public func country(named name: String) -> Country? { countries.first { $0.name == name } }
+}

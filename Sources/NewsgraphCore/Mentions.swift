@@ -1,0 +1,222 @@
+/// Stage 4 and 5: mentions of entities in a sentence, resolved to entities.
+
+/// A mention of an entity, a title or a demonym in a sentence's tokens.
+public struct Mention: Sendable {
+    public enum Role: Sendable { case entity, demonym, title }
+    public let range: Range<Int>
+    public let ref: EntityRef
+    public let role: Role
+    /// "head" for titles that make their holder head of a state or organization.
+    public let note: String?
+}
+
+/// People found in a corpus, by full name, with the variants that resolve to them.
+public struct PersonRegistry: Sendable {
+    public struct Person: Sendable {
+        public var name: String
+        public var variants: Set<String>
+        public var tokens: Set<String>
+    }
+    public private(set) var people: [Person] = []
+    let variantGroups: [[String]]
+
+    init(variantGroups: [[String]]) { self.variantGroups = variantGroups }
+
+    /// The given-name class of a token ("aleksandr" and "alexander" are one).
+    func nameClass(_ token: String) -> String {
+        let f = Lexicon.fold(token)
+        for group in variantGroups where group.contains(f) { return group[0] }
+        return f
+    }
+
+    /// Adds a full name; a name whose surname and given name match a known person's joins it.
+    mutating func add(_ fullName: String) {
+        let parts = fullName.split(separator: " ").map(String.init)
+        guard parts.count >= 2 else { return }
+        let key = parts.map(nameClass)
+        for i in people.indices {
+            let other = people[i].name.split(separator: " ").map(String.init).map(nameClass)
+            if other.last == key.last && other.first == key.first {
+                people[i].variants.insert(fullName)
+                people[i].tokens.formUnion(parts.map { Lexicon.fold($0) })
+                return
+            }
+        }
+        people.append(Person(name: fullName, variants: [fullName], tokens: Set(parts.map { Lexicon.fold($0) })))
+    }
+
+    /// Chooses each person's canonical name: the variant seen most, then the first in byte order.
+    mutating func finish(counts: [String: Int]) {
+        for i in people.indices {
+            people[i].name = people[i].variants.sorted { a, b in
+                let ca = counts[a, default: 0], cb = counts[b, default: 0]
+                return ca != cb ? ca > cb : a.utf8.lexicographicallyPrecedes(b.utf8)
+            }[0]
+        }
+        people.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    /// The person a full name or single name token refers to, when exactly one matches.
+    func resolve(_ surface: String) -> Person? {
+        let parts = surface.split(separator: " ").map { Lexicon.fold(String($0)) }
+        if parts.count >= 2 {
+            let key = parts.map(nameClass)
+            return people.first { p in
+                let other = p.name.split(separator: " ").map(String.init).map(nameClass)
+                return other.last == key.last && other.first == key.first
+            }
+        }
+        guard let only = parts.first else { return nil }
+        let matches = people.filter { $0.tokens.contains(only) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
+
+extension Extractor {
+    /// Gazetteer matches, longest first, left to right; then shapes (organizations,
+    /// initiatives) and known people.
+    func mentions(_ t: [Token]) -> [Mention] {
+        var out: [Mention] = []
+        var i = 0
+        while i < t.count {
+            var matched = false
+            for n in stride(from: min(lexicon.maxTokens, t.count - i), through: 1, by: -1) {
+                let slice = t[i..<(i + n)]
+                guard slice.first?.isWord == true, slice.last?.isWord == true else { continue }
+                let surface = slice.map(\.text).joined(separator: " ")
+                guard let entries = lexicon.index[Lexicon.fold(surface)] else { continue }
+                let usable = entries.filter { e in
+                    if e.caseSensitive { return e.kind == .title ? true : surface == surface.uppercased() && lexiconExact(surface, e) }
+                    if e.kind == .title { return true }
+                    return slice.first!.isCapitalized
+                }
+                guard let e = usable.first else { continue }
+                if let m = mention(for: e, range: i..<(i + n), tokens: t) {
+                    // A longer shape ("the X Industrial Park") may contain this name: checked below.
+                    out.append(m)
+                    i += n
+                    matched = true
+                }
+                break
+            }
+            if !matched {
+                // "China-Belarus": a compound of two countries or demonyms.
+                let parts = t[i].text.split(separator: "-").map(String.init)
+                if parts.count == 2, t[i].isCapitalized {
+                    let ms = parts.compactMap { p in lexicon.index[Lexicon.fold(p)]?.first { $0.kind == .country || $0.kind == .demonym || $0.kind == .capital } }
+                    if ms.count == 2 {
+                        for e in ms {
+                            let country = e.kind == .capital ? (e.extra ?? e.canonical) : e.canonical
+                            out.append(Mention(range: i..<(i + 1), ref: EntityRef(kind: .country, name: country), role: .demonym, note: "compound"))
+                        }
+                    }
+                }
+                i += 1
+            }
+        }
+        out = shapes(t, out)
+        out += people(t, out)
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func lexiconExact(_ surface: String, _ e: Lexicon.Entry) -> Bool { true }
+
+    private func mention(for e: Lexicon.Entry, range: Range<Int>, tokens t: [Token]) -> Mention? {
+        switch e.kind {
+        case .country: return Mention(range: range, ref: EntityRef(kind: .country, name: e.canonical), role: .entity, note: nil)
+        case .demonym: return Mention(range: range, ref: EntityRef(kind: .country, name: e.canonical), role: .demonym, note: nil)
+        case .organization: return Mention(range: range, ref: EntityRef(kind: .organization, name: e.canonical), role: .entity, note: nil)
+        case .initiative: return Mention(range: range, ref: EntityRef(kind: .initiative, name: e.canonical), role: .entity, note: nil)
+        case .place: return Mention(range: range, ref: EntityRef(kind: .city, name: e.canonical), role: .entity, note: "place")
+        case .title: return Mention(range: range, ref: EntityRef(kind: .person, name: e.canonical), role: .title, note: e.extra)
+        case .capital:
+            // Metonymy: a capital that acts is its country; after a preposition of place it stays a city.
+            let before = range.lowerBound > 0 ? t[range.lowerBound - 1].lower : ""
+            let before2 = range.lowerBound > 1 ? t[range.lowerBound - 2].lower : ""
+            let isPlace = ["in", "at", "near", "from", "to", "into", "outside", "visiting", "visited", "visit", "toured"].contains(before)
+                || (before == "," && ["in", "at"].contains(before2))
+            if isPlace { return Mention(range: range, ref: EntityRef(kind: .city, name: e.canonical), role: .entity, note: "place") }
+            return Mention(range: range, ref: EntityRef(kind: .country, name: e.extra ?? e.canonical), role: .entity, note: "metonymy")
+        }
+    }
+
+    /// Organizations and initiatives not in the lexicon, by their shape: a run of
+    /// capitalized words ending in a shape word ("… Council", "… Initiative"),
+    /// with "of"/"and"/"for"/"on" inside, optionally a quoted name after "Park".
+    private func shapes(_ t: [Token], _ known: [Mention]) -> [Mention] {
+        var out = known
+        let orgShapes = Set(lexicon.patterns.organizationShapes.map { $0.lowercased() })
+        let iniShapes = Set(lexicon.patterns.initiativeShapes.map { $0.lowercased() })
+        var i = 0
+        while i < t.count {
+            guard t[i].isCapitalized, t[i].isWord else { i += 1; continue }
+            var j = i
+            var lastShape: (Int, EntityKind)?
+            while j < t.count {
+                let w = t[j]
+                if w.isCapitalized && w.isWord {
+                    if orgShapes.contains(w.lower) { lastShape = (j, .organization) }
+                    if iniShapes.contains(w.lower) { lastShape = (j, .initiative) }
+                    j += 1
+                } else if ["of", "and", "for", "on", "the", "de"].contains(w.text), j + 1 < t.count, t[j + 1].isCapitalized {
+                    j += 1
+                } else {
+                    break
+                }
+            }
+            if let (end, kind) = lastShape, end > i || (end == i && false) {
+                let range = i..<(end + 1)
+                let name = t[range].map(\.text).joined(separator: " ")
+                // Keep lexicon matches that cover the whole run; replace those inside it.
+                let covered = out.contains { $0.range.lowerBound <= range.lowerBound && $0.range.upperBound >= range.upperBound }
+                if !covered && range.count >= 2 {
+                    let entry = lexicon.index[Lexicon.fold(name)]?.first
+                    let ref = entry.map { EntityRef(kind: $0.kind == .initiative ? .initiative : .organization, name: $0.canonical) }
+                        ?? EntityRef(kind: kind, name: name)
+                    out.removeAll { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
+                    out.append(Mention(range: range, ref: ref, role: .entity, note: "shape"))
+                }
+                i = end + 1
+            } else {
+                i = max(j, i + 1)
+            }
+        }
+        // "the 12-point peace plan": lower-case plans by shape.
+        for k in t.indices where t[k].lower == "plan" && k > 0 && t[k - 1].lower == "peace" {
+            var start = k - 1
+            if start > 0, t[start - 1].lower.hasSuffix("-point") { start -= 1 }
+            let range = start..<(k + 1)
+            if !out.contains(where: { $0.range.overlaps(range) }) {
+                out.append(Mention(range: range, ref: EntityRef(kind: .initiative, name: t[range].map(\.lower).joined(separator: " ")), role: .entity, note: "shape"))
+            }
+        }
+        return out
+    }
+
+    /// People: known names (full or one token), and new ones after titles.
+    private func people(_ t: [Token], _ known: [Mention]) -> [Mention] {
+        var out: [Mention] = []
+        var taken = Set(known.filter { $0.role != .title }.flatMap { Array($0.range) })
+        var i = 0
+        while i < t.count {
+            guard !taken.contains(i), t[i].isCapitalized, t[i].isWord, t[i].text.count >= 2 else { i += 1; continue }
+            var j = i
+            while j < t.count, j - i < 4, t[j].isCapitalized, t[j].isWord, !taken.contains(j), lexicon.index[Lexicon.fold(t[j].text)] == nil || j == i {
+                j += 1
+            }
+            var matched = false
+            for end in stride(from: j, to: i, by: -1) {
+                let surface = t[i..<end].map(\.text).joined(separator: " ")
+                if let p = registry.resolve(surface) {
+                    out.append(Mention(range: i..<end, ref: EntityRef(kind: .person, name: p.name), role: .entity, note: surface))
+                    for k in i..<end { taken.insert(k) }
+                    i = end
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+        return out
+    }
+}

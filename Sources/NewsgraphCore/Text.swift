@@ -1,0 +1,171 @@
+import Foundation
+
+/// Stage 1 and 3 of the pipeline: cleaning the text of an article, and
+/// splitting it into paragraphs, sentences and tokens.
+public enum TextCleaner {
+    /// The article's lines with page furniture, link syntax and escapes removed,
+    /// control characters dropped and line ends normalized. Each kept line keeps
+    /// its 1-based line number in the original file.
+    public static func lines(of text: String, patterns: Lexicon.Patterns) -> [(number: Int, text: String)] {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var out: [(Int, String)] = []
+        for (i, raw) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = String(raw.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" })
+                .replacingOccurrences(of: "\t", with: " ")
+            line = stripMarkup(line).trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { out.append((i + 1, "")); continue }
+            let lower = line.lowercased()
+            if patterns.furniture.contains(where: { lower.hasPrefix($0) }) { continue }
+            if isReferenceLine(line) { continue }
+            out.append((i + 1, line))
+        }
+        return out
+    }
+
+    /// `[text](target)` → text; `\(` → `(`; `**bold**` → bold.
+    static func stripMarkup(_ s: String) -> String {
+        var out = ""
+        var chars = Array(s)
+        var i = 0
+        chars = chars.map { $0 == "\u{A0}" ? " " : $0 }
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\", i + 1 < chars.count, "()[]*_#".contains(chars[i + 1]) {
+                out.append(chars[i + 1]); i += 2; continue
+            }
+            if c == "[", let close = chars[(i + 1)...].firstIndex(of: "]"), close + 1 < chars.count, chars[close + 1] == "(",
+               let end = chars[(close + 1)...].firstIndex(of: ")") {
+                out += stripMarkup(String(chars[(i + 1)..<close]))
+                i = end + 1
+                continue
+            }
+            if c == "*" || (c == "_" && (i == 0 || chars[i - 1] == " " || i + 1 == chars.count || chars[i + 1] == " ")) { i += 1; continue }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    /// A bibliography line: "[3] …" or "References: [1] [2]".
+    static func isReferenceLine(_ s: String) -> Bool {
+        guard s.hasPrefix("[") else { return false }
+        let digits = s.dropFirst().prefix { $0.isNumber }
+        return !digits.isEmpty && s.dropFirst(1 + digits.count).hasPrefix("]")
+    }
+}
+
+public enum SentenceSplitter {
+    /// Splits a paragraph into sentences at `.`, `!`, `?` followed by a space and
+    /// an upper-case letter, digit or quote, except after abbreviations, initials and decimals.
+    public static func split(_ paragraph: String, abbreviations: Set<String>) -> [String] {
+        let chars = Array(paragraph)
+        var sentences: [String] = []
+        var start = 0
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "." || c == "!" || c == "?" {
+                var j = i + 1
+                while j < chars.count, "\"”’')]".contains(chars[j]) { j += 1 }
+                guard j < chars.count, chars[j] == " " else { i += 1; continue }
+                var k = j
+                while k < chars.count, chars[k] == " " { k += 1 }
+                guard k < chars.count else { break }
+                let next = chars[k]
+                let opens = next.isUppercase || next.isNumber || "\"“‘'([".contains(next)
+                if c == "." {
+                    // The word before the period.
+                    var w = i - 1
+                    while w >= start, chars[w].isLetter || chars[w] == "." { w -= 1 }
+                    let word = String(chars[(w + 1)..<i]).lowercased()
+                    let isInitial = word.count == 1 && chars[i - 1].isUppercase
+                    if abbreviations.contains(word) || isInitial || (word.contains(".") && word.count <= 5) {
+                        i += 1
+                        continue
+                    }
+                }
+                if opens {
+                    sentences.append(String(chars[start..<j]).trimmingCharacters(in: .whitespaces))
+                    start = k
+                    i = k
+                    continue
+                }
+            }
+            i += 1
+        }
+        let rest = String(chars[start...]).trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty { sentences.append(rest) }
+        return sentences.filter { !$0.isEmpty }
+    }
+}
+
+/// A token of a sentence.
+public struct Token: Sendable, Equatable {
+    public let text: String
+    /// Lower-cased, with typographic apostrophes made straight.
+    public let lower: String
+    public var isWord: Bool { text.first.map { $0.isLetter || $0.isNumber } ?? false }
+    public var isCapitalized: Bool { text.first?.isUppercase ?? false }
+    public var isNumber: Bool { text.first?.isNumber ?? false }
+}
+
+public enum Tokenizer {
+    static let symbols: Set<Character> = ["$", "€", "£", "¥", "₹", "₽", "%"]
+
+    /// Tokens: words (with inner hyphens, periods and apostrophes, and numbers with
+    /// inner separators), possessive markers `'s` and `'`, and single punctuation marks.
+    public static func tokens(_ s: String) -> [Token] {
+        let chars = Array(s.replacingOccurrences(of: "’", with: "'"))
+        var out: [Token] = []
+        var i = 0
+        func emit(_ t: String) { out.append(Token(text: t, lower: t.lowercased())) }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if c.isLetter || c.isNumber {
+                var j = i + 1
+                while j < chars.count {
+                    let d = chars[j]
+                    if d.isLetter || d.isNumber || d.unicodeScalars.first.map({ CharacterSet.nonBaseCharacters.contains($0) }) == true { j += 1; continue }
+                    if (d == "-" || d == "." || d == "," || d == "'" || d == "/"), j + 1 < chars.count,
+                       chars[j + 1].isLetter || chars[j + 1].isNumber {
+                        // A comma or slash only inside numbers; a period inside numbers or letter.letter (U.S); an apostrophe not before a final s.
+                        if d == "," || d == "/" { guard chars[j - 1].isNumber && chars[j + 1].isNumber else { break } }
+                        if d == "." { guard (chars[j - 1].isNumber && chars[j + 1].isNumber) || (chars[j - 1].isUppercase && chars[j + 1].isUppercase) else { break } }
+                        if d == "'" {
+                            let atPossessive = (chars[j + 1] == "s" || chars[j + 1] == "S") && (j + 2 >= chars.count || !chars[j + 2].isLetter)
+                            if atPossessive { break }
+                        }
+                        j += 1
+                        continue
+                    }
+                    break
+                }
+                // Keep a trailing period of an initialism ("U.S.").
+                if j < chars.count, chars[j] == ".", out.isEmpty == false || true, String(chars[i..<j]).contains("."),
+                   chars[i..<j].allSatisfy({ $0.isUppercase || $0 == "." }) {
+                    j += 1
+                }
+                emit(String(chars[i..<j]))
+                i = j
+                continue
+            }
+            if c == "'" && i + 1 < chars.count && (chars[i + 1] == "s" || chars[i + 1] == "S") && (i + 2 >= chars.count || !chars[i + 2].isLetter),
+               let last = out.last, last.isWord {
+                emit("'s"); i += 2; continue
+            }
+            if c == "'", let last = out.last, last.isWord, last.lower.hasSuffix("s"), i + 1 >= chars.count || !chars[i + 1].isLetter {
+                emit("'"); i += 1; continue
+            }
+            // Quotation marks carry no meaning for matching names; quotations are read from the text.
+            if !"\"“”‘'«»".contains(c) { emit(String(c)) }
+            i += 1
+        }
+        return out
+    }
+
+    /// Just the word tokens of `s` (for lexicon keys).
+    public static func words(_ s: String) -> [String] {
+        tokens(s).filter { $0.isWord || $0.text == "'s" || $0.text == "&" }.map(\.text)
+    }
+}
