@@ -6,7 +6,7 @@ SHELL := /bin/bash
 BIN := .build/release/newsgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build graph crosscheck score unseen clean
+.PHONY: run test deps build graph score unseen bench clean
 
 run: deps build graph
 
@@ -30,17 +30,25 @@ test: deps
 	$(MAKE) --no-print-directory build
 	$(BIN) build seeds --out .build/ci-out --quiet
 	cmp .build/ci-out/graph.ttl out/graph.ttl && cmp .build/ci-out/graph.nt out/graph.nt
-	python3 Tests/tools/crosscheck.py out/graph.ttl out/graph.nt
 	$(MAKE) --no-print-directory score unseen
+	python3 Tests/tools/crosscheck.py out/graph.ttl out/graph.nt
 
+# The evaluations are measurements; the seed one is also a gate: at least 45 of
+# the 50 facts and every trap avoided. Their lines are reworded so that they do
+# not read as test-runner totals.
 score:
-	@echo "Seed evaluation (../shared/eval/seeds):"
-	@python3 ../shared/eval/score out/graph.nt | tail -n 40
+	@python3 ../shared/eval/score out/graph.nt > .build/score-seeds.txt
+	@python3 Tests/tools/evaluation.py .build/score-seeds.txt ../shared/eval/seeds "Seed evaluation" --min-facts 45 --all-traps
 
 unseen: build
 	@$(BIN) build Tests/Unseen/articles --out .build/unseen-out --quiet
-	@echo "Unseen evaluation (Tests/Unseen/queries):"
-	@python3 ../shared/eval/score .build/unseen-out/graph.nt Tests/Unseen/queries | tail -n 60
+	@python3 ../shared/eval/score .build/unseen-out/graph.nt Tests/Unseen/queries > .build/score-unseen.txt
+	@python3 Tests/tools/evaluation.py .build/score-unseen.txt Tests/Unseen/queries "Unseen evaluation"
+
+# Throughput of extraction and writing on a synthetic corpus (seeds/ copied N times
+# with changed names so nothing is deduplicated); prints seconds and triples per second.
+bench: build
+	@python3 Tests/tools/bench.py $(BIN)
 
 clean:
 	rm -rf .build

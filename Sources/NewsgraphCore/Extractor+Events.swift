@@ -19,8 +19,9 @@ extension Extractor {
     /// The subject of a cue: the first actor of its clause that is not inside a
     /// prepositional phrase or an appositive; a pronoun resolves to the last person.
     func subject(_ s: Sentence, before cue: Int) -> [EntityRef] {
-        var start = 0
-        for k in stride(from: cue - 1, through: 0, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
+        // A clause is looked at no further back than a bounded window, so that the work stays linear.
+        var start = max(0, cue - 40)
+        for k in stride(from: cue - 1, through: start, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
         var candidates = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue }
         candidates = candidates.filter { m in
             let b = m.range.lowerBound - 1
@@ -281,7 +282,7 @@ extension Extractor {
         let nominal = forced ?? (before.map { b in
             ["the", "a", "an", "his", "her", "its", "their", "'s", "'", "second", "first", "third", "latest", "recent", "state", "official", "working", "this", "that", "during", "of", "for", "western", "new"].contains(b.lower)
                 || s.mentions.contains { $0.range.upperBound == i && ($0.role == .demonym || $0.ref.kind == .country) }
-                || b.isNumber || DateParser(patterns: lexicon.patterns).months[b.lower] != nil
+                || b.isNumber || dates.months[b.lower] != nil
         } ?? true)
         var fact = EventFact(cls: e.class, cameo: e.cameo, evidence: s.evidence)
         fact.planned = planned(s, max(0, i - 5), i)
@@ -333,10 +334,12 @@ extension Extractor {
         while k < t.count, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
             let word = t[k].lower
             if nominal, word == "," { break }
-            if let m = s.mentions.first(where: { $0.range.lowerBound == k && $0.role != .title }) {
+            if let m = s.mentions.first(where: { $0.range.lowerBound == k && $0.role == .entity }) {
                 var prep = ""
                 var b = k - 1
-                while b >= after, ["the", "both", "his", "its"].contains(t[b].lower) { b -= 1 }
+                // Skip what modifies the name: articles, titles, demonyms ("with Chilean President X").
+                while b >= after, ["the", "both", "his", "its", "former", "'s", "'"].contains(t[b].lower)
+                        || s.mentions.contains(where: { $0.role != .entity && $0.range.contains(b) }) { b -= 1 }
                 if b >= after { prep = t[b].lower }
                 if b < after { prep = "" }
                 let role = prep.isEmpty ? e.objectRole : (e.preps[prep] ?? (prep == "and" ? "same" : nil))

@@ -1,0 +1,113 @@
+import Foundation
+import RDFModel
+import Testing
+@testable import NewsgraphCore
+
+/// Unit tests of the extraction stages on sentences written for the tests
+/// (none comes from seeds/).
+@Suite struct ExtractionTests {
+    static let lexicon: Lexicon = try! Lexicon.load(from: repositoryRoot + "/ontology/lexicon")
+    static let docIRI = IRI(constant: "https://example.org/doc/1")
+
+    func facts(_ text: String) -> DocumentFacts {
+        var extractor = Extractor(lexicon: Self.lexicon)
+        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: SHA256.hex(text))
+        extractor.learnPeople(from: [doc])
+        return extractor.extract(doc, iri: Self.docIRI)
+    }
+
+    @Test func sentencesSplitAfterAbbreviationsAndDecimalsOnlyWhereTheyEnd() {
+        let s = SentenceSplitter.split("Trade rose 4.5 percent on Mar. 3, 2021 in the U.S. market. Dr. Ana Ruiz spoke. Then it ended.",
+                                       abbreviations: Set(Self.lexicon.patterns.abbreviations))
+        #expect(s == ["Trade rose 4.5 percent on Mar. 3, 2021 in the U.S. market.", "Dr. Ana Ruiz spoke.", "Then it ended."])
+    }
+
+    @Test func tokensKeepNumbersAndSplitPossessives() {
+        let t = Tokenizer.tokens("Chile’s exports of 0,404% and $1,250.5 million (U.S.) rose.").map(\.text)
+        #expect(t == ["Chile", "'s", "exports", "of", "0,404", "%", "and", "$", "1,250.5", "million", "(", "U.S.", ")", "rose", "."])
+    }
+
+    @Test func cleaningStripsLinksEscapesAndFurniture() {
+        let lines = TextCleaner.lines(of: "A [linked text](#) and \\(ABC\\)\r\nLeave a Reply\n[2] A reference\nKept", patterns: Self.lexicon.patterns)
+        #expect(lines.map(\.text).filter { !$0.isEmpty } == ["A linked text and (ABC)", "Kept"])
+        #expect(lines.first?.number == 1)
+    }
+
+    @Test(arguments: [
+        ("on 20 January 1992", "1992-01-20"), ("Mar. 1, 2023", "2023-03-01"), ("14.02.2024", "2024-02-14"),
+        ("in December 2023", "2023-12"), ("December 4", "2019-12-04"), ("last year", "2018"), ("in March", "2019-03"),
+        ("from January to August 2023", "2023-01/2023-08"), ("the first six months of 2024", "2024-01/2024-06"),
+    ])
+    func datesResolveAtTheirPrecision(text: String, expected: String) {
+        let parser = DateParser(patterns: Self.lexicon.patterns)
+        let found = parser.find(in: Tokenizer.tokens(text), reference: TextDate(year: 2019, month: 6, day: 10))
+        #expect(found.first?.period == expected)
+    }
+
+    @Test func invalidDatesAreNotDates() {
+        let parser = DateParser(patterns: Self.lexicon.patterns)
+        #expect(parser.find(in: Tokenizer.tokens("on February 30, 2023"), reference: nil).isEmpty)
+        #expect(TextDate(year: 2024, month: 2, day: 29).isValid && !TextDate(year: 2023, month: 2, day: 29).isValid)
+    }
+
+    @Test func numbersParseDecimalCommasAndRanges() {
+        #expect(Extractor.parseNumber("0,404")?.0 == 0.404)
+        #expect(Extractor.parseNumber("5,000")?.0 == 5000)
+        #expect(Extractor.parseNumber("5-6").map { [$0.0, $0.1 ?? 0] } == [5, 6])
+        #expect(Extractor.parseNumber("12-point") == nil)
+    }
+
+    @Test func titlesMakeHeadsOnlyOfTheirOwnCountry() {
+        let f = facts("Ties Deepen\n\nPeruvian President Dina Boluarte met Chilean President Gabriel Boric in Lima on 3 May 2023.\n")
+        let heads = f.relations.filter { $0.property == "headOf" }.map { "\($0.subject.name)->\($0.object!.name)" }
+        #expect(Set(heads) == ["Dina Boluarte->Peru", "Gabriel Boric->Chile"])
+        let meeting = f.events.first { $0.cls == "Meeting" }
+        #expect(meeting?.date == TextDate(year: 2023, month: 5, day: 3))
+        #expect(meeting?.everyone.map(\.name).sorted() == ["Dina Boluarte", "Gabriel Boric"])
+        #expect(meeting?.location?.name == "Lima" && meeting?.location?.kind == .city)
+    }
+
+    @Test func aCapitalThatActsIsItsCountry() {
+        let f = facts("Note\n\nTokyo supports the Paris Agreement, officials said in Tokyo on 2 June 2021.\n")
+        let supports = f.relations.filter { $0.property == "supports" }
+        #expect(supports.contains { $0.subject == EntityRef(kind: .country, name: "Japan") })
+        #expect(!supports.contains { $0.subject.kind == .city })
+    }
+
+    @Test func plannedAccessionIsPlannedAndNegatedSigningIsNoEvent() {
+        let f = facts("Note\n\nThe Eurasian Economic Union, which Uzbekistan is expected to join in 2026, met again. Peru did not sign the accord with Chile.\n")
+        let accession = f.events.first { $0.cls == "Accession" }
+        #expect(accession?.planned == true)
+        #expect(accession?.date == TextDate(year: 2026))
+        #expect(accession?.agents.map(\.name) == ["Uzbekistan"])
+        #expect(!f.events.contains { $0.cls == "AgreementSigning" })
+        #expect(!f.relations.contains { $0.property == "memberOf" })
+    }
+
+    @Test func observationsCarryUnitBoundChangeAndPeriod() {
+        let f = facts("Note\n\nIn 2021, bilateral trade between Kenya and Ethiopia reached more than $1.2 billion, a 14 percent year-on-year increase.\n")
+        let money = f.observations.first { $0.unit == "USD" }
+        #expect(money?.value == 1_200_000_000)
+        #expect(money?.bound == "more than")
+        #expect(money?.period == "2021")
+        #expect(money?.change == false)
+        let growth = f.observations.first { $0.unit == "percent" }
+        #expect(growth?.value == 14 && growth?.change == true)
+        #expect(Set(money?.about.map(\.name) ?? []) == ["Kenya", "Ethiopia"])
+    }
+
+    @Test func quotationsGoToTheSpeakerNamedOrTheLastPerson() {
+        let f = facts("Note\n\nGhanaian President Nana Akufo-Addo arrived in Accra. “Our partnership will only grow stronger from here,” he said.\n")
+        #expect(f.quotations.first?.speaker.name == "Nana Akufo-Addo")
+        #expect(f.quotations.first?.text == "Our partnership will only grow stronger from here")
+    }
+
+    @Test func aVeryLongSentenceIsExtractedWhole() {
+        // No stage may give up or blow up on a long sentence (its speed is measured by `make bench`).
+        let sentence = (0..<300).map { _ in "officials from Kenya and Ethiopia met" }.joined(separator: ", ") + "."
+        let f = facts("Long\n\n" + sentence + "\n")
+        let meetings = f.events.filter { $0.cls == "Meeting" }
+        #expect(!meetings.isEmpty)
+        #expect(meetings.allSatisfy { Set($0.everyone.map(\.name)) == ["Kenya", "Ethiopia"] })
+    }
+}
