@@ -279,7 +279,9 @@ extension Extractor {
         // "met 13 times" is a count, not an event.
         if after + 1 < t.count, t[after].isNumber, ["times", "occasions"].contains(t[after + 1].lower) { return nil }
         let before = i > 0 ? t[i - 1] : nil
-        let nominal = forced ?? (before.map { b in
+        // A past-tense or bare verb ("met", "signed", "join") is never the head of a noun phrase.
+        let isVerbForm = t[i].lower.hasSuffix("ed") || ["met", "meet", "held", "sign", "join", "accede", "invade"].contains(t[i].lower)
+        let nominal = forced ?? (isVerbForm ? false : before.map { b in
             ["the", "a", "an", "his", "her", "its", "their", "'s", "'", "second", "first", "third", "latest", "recent", "state", "official", "working", "this", "that", "during", "of", "for", "western", "new"].contains(b.lower)
                 || s.mentions.contains { $0.range.upperBound == i && ($0.role == .demonym || $0.ref.kind == .country) }
                 || b.isNumber || dates.months[b.lower] != nil
