@@ -24,6 +24,22 @@ public struct TextDate: Hashable, Comparable, Sendable {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }
 
+    /// Days since 1970-01-01 (proleptic Gregorian), for day-precision dates.
+    var daysSinceEpoch: Int? {
+        guard let month, let day else { return nil }
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// 0 for Monday … 6 for Sunday.
+    var weekday: Int? { daysSinceEpoch.map { (($0 % 7) + 7 + 3) % 7 } }
+
+    func adding(days: Int) -> TextDate? { daysSinceEpoch.flatMap { TextDate(daysSinceEpoch: $0 + days) } }
+
     /// Whether this is a real calendar date (no 30 February).
     public var isValid: Bool {
         guard (1...9999).contains(year) else { return false }
@@ -120,6 +136,22 @@ public struct DateParser: Sendable {
         if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 {
             return DateMention(range: i..<(i + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
         }
+        // 2022-11-04
+        let iso = tok.text.split(separator: "-")
+        if iso.count == 3, iso[0].count == 4, iso.allSatisfy({ $0.allSatisfy(\.isNumber) }), let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
+            return DateMention(range: i..<(i + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
+        }
+        // on Monday: the last such day on or before the reference date ("next Monday": the next one after it).
+        if let w = weekdays.firstIndex(of: tok.lower), tok.isCapitalized, i > 0, ["on", "last", "next", "this"].contains(t[i - 1].lower),
+           let ref, let refDay = ref.weekday {
+            let next = t[i - 1].lower == "next"
+            var delta = next ? (w - refDay + 7) % 7 : -((refDay - w + 7) % 7)
+            if next && delta == 0 { delta = 7 }
+            let isLong = i + 1 < t.count && DateParser.dayNumber(t[i + 1]) != nil   // "Monday 11 September": absolute follows
+            if !isLong, let d = ref.adding(days: delta) {
+                return DateMention(range: (i - 1)..<(i + 1), date: d, end: nil, since: false, relative: true)
+            }
+        }
         // from January to August 2023
         if tok.lower == "from", let (m1, n1) = month(t, i + 1), n1 + 1 < t.count, t[n1].lower == "to" || t[n1].text == "-",
            let (m2, n2) = month(t, n1 + 1) {
@@ -191,4 +223,19 @@ public struct DateParser: Sendable {
         }
         return nil
     }
+}
+
+extension TextDate {
+    init?(daysSinceEpoch z0: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
 }

@@ -77,7 +77,32 @@ public struct Extractor: Sendable {
     func byline(_ p: Prepared) -> [(name: String, title: String?, org: String?)] {
         var out: [(String, String?, String?)] = []
         let lines = p.lines.filter { !$0.text.isEmpty }.map(\.text)
+        let cues = (lexicon.patterns.bylineCues ?? []).sorted { $0.count > $1.count }
         for (k, line) in lines.enumerated() {
+            // "By Name", "Reporting by Name, City"
+            if let cue = cues.first(where: { line.lowercased().hasPrefix($0 + " ") }) {
+                let rest = line.dropFirst(cue.count + 1).split(separator: ",")[0].trimmingCharacters(in: .whitespaces)
+                if let name = nameAfter(Tokenizer.tokens(rest), 0), name.split(separator: " ").count == rest.split(separator: " ").count {
+                    out.append((name, nil, nil))
+                    continue
+                }
+            }
+            // "Name / Title, Organization"
+            let slash = line.components(separatedBy: " / ")
+            if slash.count == 2, let name = nameAfter(Tokenizer.tokens(slash[0]), 0),
+               name.split(separator: " ").count == slash[0].split(separator: " ").count {
+                let parts = slash[1].split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let isTitle = parts.count == 2 && (lexicon.index[Lexicon.fold(parts[0])]?.contains { $0.kind == .title } ?? false)
+                out.append((name, isTitle ? parts[0] : nil, isTitle ? parts[1] : nil))
+                continue
+            }
+            // "Name is a contributing writer at …" in the last lines.
+            if k >= lines.count - 3, let range = line.range(of: " is a") ?? line.range(of: " is an"),
+               let name = nameAfter(Tokenizer.tokens(String(line[..<range.lowerBound])), 0),
+               name.split(separator: " ").count == line[..<range.lowerBound].split(separator: " ").count {
+                out.append((name, nil, nil))
+                continue
+            }
             let words = line.split(separator: " ")
             guard (2...4).contains(words.count), words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "." } }) else { continue }
             let tokens = Tokenizer.tokens(line)

@@ -87,6 +87,8 @@ public struct Lexicon: Sendable {
         public let exhibitionShapes: [String]
         public let partnershipLevels: [String]
         public let pairPhrases: [String]
+        /// Words that introduce an author's name on a line of its own: "By", "Reporting by".
+        public let bylineCues: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }

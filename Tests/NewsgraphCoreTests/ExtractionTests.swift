@@ -44,6 +44,17 @@ import Testing
         #expect(found.first?.period == expected)
     }
 
+    @Test func weekdaysResolveAgainstADayPreciseReference() {
+        let parser = DateParser(patterns: Self.lexicon.patterns)
+        let wednesday = TextDate(year: 2021, month: 3, day: 17)
+        #expect(wednesday.weekday == 2)
+        #expect(parser.find(in: Tokenizer.tokens("on Monday"), reference: wednesday).first?.period == "2021-03-15")
+        #expect(parser.find(in: Tokenizer.tokens("on Wednesday"), reference: wednesday).first?.period == "2021-03-17")
+        #expect(parser.find(in: Tokenizer.tokens("next Monday"), reference: wednesday).first?.period == "2021-03-22")
+        #expect(parser.find(in: Tokenizer.tokens("on 2021-02-28"), reference: nil).first?.period == "2021-02-28")
+        #expect(parser.find(in: Tokenizer.tokens("on Monday"), reference: TextDate(year: 2021, month: 3)).isEmpty)
+    }
+
     @Test func invalidDatesAreNotDates() {
         let parser = DateParser(patterns: Self.lexicon.patterns)
         #expect(parser.find(in: Tokenizer.tokens("on February 30, 2023"), reference: nil).isEmpty)
