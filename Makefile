@@ -17,6 +17,7 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libraptor2-dev raptor2-utils >/dev/null; \
 	fi
 	@python3 -c 'import pyoxigraph, rdflib' 2>/dev/null || python3 -m pip install -q pyoxigraph rdflib
+	@if [ -f Tests/tools/install-test-deps.sh ]; then bash Tests/tools/install-test-deps.sh; fi
 
 build:
 	swift build -c release --product newsgraph

@@ -15,7 +15,7 @@ struct Newsgraph: ParsableCommand {
             Start with:  newsgraph build seeds --out out
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, ValidateCommand.self, LookupCommand.self, LoadCommand.self]
     )
 }
 
