@@ -55,6 +55,22 @@ extension Extractor {
         return []
     }
 
+    /// "both countries", "the two allies" (or "both" alone) right before `i`: the pair in focus.
+    func pairBefore(_ s: Sentence, _ i: Int) -> [EntityRef]? {
+        guard s.pair.count == 2 else { return nil }
+        let window = s.tokens[max(0, i - 5)..<i].map(\.lower).joined(separator: " ")
+        if lexicon.patterns.pairPhrases.contains(where: { window.contains($0) }) { return s.pair }
+        if i > 0, s.tokens[i - 1].lower == "both" || (i > 1 && s.tokens[i - 2].lower == "both" && s.tokens[i - 1].lower == "now") { return s.pair }
+        return nil
+    }
+
+    /// The pair in focus when the cue's subject is "both countries"; else the clause's subject.
+    func pairOrSubject(_ s: Sentence, before i: Int) -> [EntityRef] {
+        let subjects = subject(s, before: i)
+        if subjects.isEmpty || (i > 0 && s.tokens[i - 1].lower == "both"), let pair = pairBefore(s, i) { return pair }
+        return subjects
+    }
+
     /// The actors (or, with `anyKind`, initiatives too) named right after `i`,
     /// coordinated by "and" or commas, up to a clause boundary.
     func objects(_ s: Sentence, after i: Int, kinds: Set<EntityKind>, window: Int = 6) -> [Mention] {
@@ -152,8 +168,12 @@ extension Extractor {
         }
         switch p.property {
         case "memberOf":
-            guard let owner = possessor ?? (t[i].lower == "member" ? subject(s, before: i).first : nil) else { return }
-            for o in objects(s, after: after, kinds: [.organization], window: 4) { add(owner, o.ref, rule: "noun") }
+            // Becoming a member is an accession, not yet membership.
+            if planned(s, max(0, i - 6), i) { return }
+            let owners = possessor.map { [$0] } ?? (t[i].lower.hasPrefix("member") || !t[i].lower.hasPrefix("membership") ? pairOrSubject(s, before: i) : [])
+            for owner in owners {
+                for o in objects(s, after: after, kinds: [.organization], window: 4) { add(owner, o.ref, rule: "noun") }
+            }
         case "allyOf", "partnerOf":
             let target = objects(s, after: after, kinds: actorKinds, window: 3).filter { m in
                 m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
@@ -165,6 +185,8 @@ extension Extractor {
                 if let other = subject(s, before: b).first(where: { $0 != possessor }) ?? before?.ref { add(other, possessor, rule: "possessive") }
             } else if !target.isEmpty {
                 for other in subject(s, before: i) { for o in target { add(other, o.ref, rule: "prepositional") } }
+            } else if let pair = pairBefore(s, i) {
+                add(pair[0], pair[1], rule: "pair")
             } else {
                 // "A views B as an ally": the two actors before the cue in its clause.
                 let subj = subject(s, before: i)

@@ -182,8 +182,15 @@ extension Extractor {
     /// "the Belarusian leader", "the Chinese president": the person the document names in that role.
     func resolveDescriptions(_ t: [Token], _ ms: [Mention], heads: [EntityRef: EntityRef]) -> [Mention] {
         var out = ms
+        let capitalWords = Set(lexicon.patterns.capitalWords ?? [])
         for m in ms where m.role == .demonym {
             let after = m.range.upperBound
+            // "the Kazakh capital": that country's capital, as a place.
+            if m.range.lowerBound > 0, t[m.range.lowerBound - 1].lower == "the", after < t.count, capitalWords.contains(t[after].lower),
+               let capital = lexicon.country(named: m.ref.name)?.capital, !capital.isEmpty {
+                out.append(Mention(range: m.range.lowerBound..<(after + 1), ref: EntityRef(kind: .city, name: capital), role: .entity, note: "place"))
+                continue
+            }
             guard m.range.lowerBound > 0, t[m.range.lowerBound - 1].lower == "the", after < t.count,
                   ["leader", "president", "head", "premier", "chancellor", "prime"].contains(t[after].lower),
                   let person = heads[m.ref] else { continue }

@@ -89,6 +89,8 @@ public struct Lexicon: Sendable {
         public let pairPhrases: [String]
         /// Words that introduce an author's name on a line of its own: "By", "Reporting by".
         public let bylineCues: [String]?
+        /// Nouns that, after "the <demonym>", name that country's capital: "the Kazakh capital".
+        public let capitalWords: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }

@@ -62,8 +62,15 @@ public enum SentenceSplitter {
         var sentences: [String] = []
         var start = 0
         var i = 0
+        var inQuote = false
         while i < chars.count {
             let c = chars[i]
+            // A quotation that spans sentences stays in one sentence with its attribution.
+            if c == "“" { inQuote = true } else if c == "”" { inQuote = false } else if c == "\"" { inQuote.toggle() }
+            if (c == "." || c == "!" || c == "?") && inQuote, chars[(i + 1)...].prefix(400).contains(where: { $0 == "”" || $0 == "\"" }) {
+                i += 1
+                continue
+            }
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
                 while j < chars.count, "\"”’')]".contains(chars[j]) { j += 1 }
