@@ -10,6 +10,8 @@ public struct Assembler {
     let registry: PersonRegistry
     var graph = GraphBuffer()
     var entities: [EntityRef: Set<String>] = [:]
+    /// The documents in which each entity was named.
+    var mentionedIn: [EntityRef: Set<IRI>] = [:]
 
     public init(minter: IRIMinter, lexicon: Lexicon, registry: PersonRegistry) {
         self.minter = minter
@@ -26,18 +28,23 @@ public struct Assembler {
 
     public mutating func add(document: SourceDocument, facts: DocumentFacts) {
         let d = facts.document
-        graph.add(d, RDF.type, NG.Document)
-        graph.add(d, NG.sourceFile, string: document.relativePath)
-        graph.add(d, NG.sha256, string: document.sha256)
-        if let title = facts.title { graph.add(d, DCTerms.title, string: title) }
-        if let date = facts.date, date.day != nil, date.isValid { graph.add(d, DCTerms.date, date.literal) }
-        if facts.dateInferred { graph.add(d, NG.dateInferred, Literal.boolean(true)) }
-        for c in facts.creators { graph.add(d, DCTerms.creator, string: c) }
-        if let p = facts.publisher { graph.add(d, DCTerms.publisher, use(p)) }
-        for (e, names) in facts.surfaceNames { entities[e, default: []].formUnion(names) }
+        current = [d]
+        defer { current = [] }
+        put(d, RDF.type, NG.Document)
+        put(d, NG.sourceFile, string: document.relativePath)
+        put(d, NG.sha256, string: document.sha256)
+        if let title = facts.title { put(d, DCTerms.title, string: title) }
+        if let date = facts.date, date.day != nil, date.isValid { put(d, DCTerms.date, date.literal) }
+        if facts.dateInferred { put(d, NG.dateInferred, Literal.boolean(true)) }
+        for c in facts.creators { put(d, DCTerms.creator, string: c) }
+        if let p = facts.publisher { put(d, DCTerms.publisher, use(p)) }
+        for (e, names) in facts.surfaceNames {
+            entities[e, default: []].formUnion(names)
+            mentionedIn[e, default: []].insert(d)
+        }
         for (person, titles) in facts.positions {
             let p = use(person)
-            for t in titles { graph.add(p, NG.term("position"), string: t) }
+            for t in titles { put(p, NG.term("position"), string: t) }
         }
         allRelations += facts.relations
         allEvents += facts.events
@@ -59,11 +66,40 @@ public struct Assembler {
 
     mutating func eventIRI(_ e: EventFact) -> IRI { minter.node(kind: "event", key: Assembler.eventKey(e)) }
 
-    func provenance(_ node: IRI, _ evidence: [Evidence], into g: inout GraphBuffer) {
+    mutating func provenance(_ node: IRI, _ evidence: [Evidence]) {
+        let outer = current
         for ev in evidence {
-            g.add(node, PROV.wasDerivedFrom, ev.document)
-            g.add(node, NG.evidence, string: ev.sentence)
+            current = [ev.document]
+            put(node, PROV.wasDerivedFrom, ev.document)
+            put(node, NG.evidence, string: ev.sentence)
         }
+        current = outer
+    }
+
+    // MARK: Which documents state which triple (for the named graphs of graph.nq)
+
+    /// The documents the triples being added come from.
+    var current: Set<IRI> = []
+    /// Every triple's source documents.
+    public private(set) var sources: [Triple: Set<IRI>] = [:]
+
+    mutating func put(_ t: Triple) {
+        graph.add(t)
+        sources[t, default: []].formUnion(current)
+    }
+
+    mutating func put(_ s: IRI, _ p: IRI, _ o: IRI) { put(Triple(s, p, o)) }
+    mutating func put(_ s: IRI, _ p: IRI, _ o: Literal) { put(Triple(s, p, .literal(o))) }
+    mutating func put(_ s: IRI, _ p: IRI, string: String) { put(Triple(s, p, .literal(Literal(string)))) }
+
+    /// The graph as quads: each triple in the named graph of every document it
+    /// comes from. Entity descriptions go with every document that names the entity.
+    public func quads() -> [Quad] {
+        var out: [Quad] = []
+        for t in graph.sorted {
+            for d in (sources[t] ?? []).sorted() { out.append(Quad(t, graph: d)) }
+        }
+        return out.sorted()
     }
 
     /// The whole graph, after merging.
@@ -84,21 +120,23 @@ public struct Assembler {
         }
         for (key, e) in merged {
             let node = minter.node(kind: "event", key: key)
-            graph.add(node, RDF.type, NG.term(e.cls))
-            graph.add(node, RDFS.label, string: label(e))
-            if !e.cameo.isEmpty { graph.add(node, NG.term("cameoCode"), string: e.cameo) }
-            if e.planned { graph.add(node, NG.term("planned"), Literal.boolean(true)) }
-            if let d = e.date, d.isValid { graph.add(node, NG.term("date"), d.literal) }
-            for a in e.agents { graph.add(node, NG.term("agent"), use(a)) }
-            for h in e.hosts { graph.add(node, NG.term("host"), use(h)) }
-            for p in e.everyone { graph.add(node, NG.term("participant"), use(p)) }
-            for t in e.targets { graph.add(node, NG.term("target"), use(t)) }
-            if let l = e.location { graph.add(node, NG.term("location"), use(l)) }
-            if let name = e.name { graph.add(node, SKOS.altLabel, string: name) }
-            provenance(node, evidence[key, default: []].sorted(by: evidenceOrder), into: &graph)
+            current = Set(evidence[key, default: []].map(\.document))
+            put(node, RDF.type, NG.term(e.cls))
+            put(node, RDFS.label, string: label(e))
+            if !e.cameo.isEmpty { put(node, NG.term("cameoCode"), string: e.cameo) }
+            if e.planned { put(node, NG.term("planned"), Literal.boolean(true)) }
+            if let d = e.date, d.isValid { put(node, NG.term("date"), d.literal) }
+            for a in e.agents { put(node, NG.term("agent"), use(a)) }
+            for h in e.hosts { put(node, NG.term("host"), use(h)) }
+            for p in e.everyone { put(node, NG.term("participant"), use(p)) }
+            for t in e.targets { put(node, NG.term("target"), use(t)) }
+            if let l = e.location { put(node, NG.term("location"), use(l)) }
+            if let name = e.name { put(node, SKOS.altLabel, string: name) }
+            provenance(node, evidence[key, default: []].sorted(by: evidenceOrder))
         }
         // Direct relations, each reified once per supporting sentence.
         for r in allRelations {
+            current = [r.evidence.document]
             let s = use(r.subject)
             let o: IRI
             if let obj = r.object { o = use(obj) } else if let ev = r.objectEvent {
@@ -107,44 +145,46 @@ public struct Assembler {
                     // An event named only as the object of a relation ("Western sanctions") is still an event node.
                     allEvents.append(ev)
                     let node = minter.node(kind: "event", key: key)
-                    graph.add(node, RDF.type, NG.term(ev.cls))
-                    graph.add(node, RDFS.label, string: label(ev))
-                    if !ev.cameo.isEmpty { graph.add(node, NG.term("cameoCode"), string: ev.cameo) }
-                    for t in ev.targets { graph.add(node, NG.term("target"), use(t)) }
-                    for a in ev.agents { graph.add(node, NG.term("agent"), use(a)) }
-                    for p in ev.everyone { graph.add(node, NG.term("participant"), use(p)) }
-                    if let d = ev.date, d.isValid { graph.add(node, NG.term("date"), d.literal) }
-                    provenance(node, [ev.evidence], into: &graph)
+                    put(node, RDF.type, NG.term(ev.cls))
+                    put(node, RDFS.label, string: label(ev))
+                    if !ev.cameo.isEmpty { put(node, NG.term("cameoCode"), string: ev.cameo) }
+                    for t in ev.targets { put(node, NG.term("target"), use(t)) }
+                    for a in ev.agents { put(node, NG.term("agent"), use(a)) }
+                    for p in ev.everyone { put(node, NG.term("participant"), use(p)) }
+                    if let d = ev.date, d.isValid { put(node, NG.term("date"), d.literal) }
+                    provenance(node, [ev.evidence])
                 }
                 o = minter.node(kind: "event", key: key)
             } else { continue }
             let p = NG.term(r.property)
-            graph.add(s, p, o)
+            put(s, p, o)
             let statement = minter.node(kind: "statement", key: [s.value, p.value, o.value, r.evidence.document.value, r.evidence.sentence].joined(separator: "|"))
-            graph.add(statement, RDF.type, RDF.statement)
-            graph.add(statement, RDF.subject, s)
-            graph.add(statement, RDF.predicate, p)
-            graph.add(statement, RDF.object, o)
-            graph.add(statement, NG.confidence, Literal.decimal(Decimal(string: String(format: "%.2f", r.confidence)) ?? 0))
-            graph.add(statement, NG.rule, string: r.rule)
-            provenance(statement, [r.evidence], into: &graph)
+            put(statement, RDF.type, RDF.statement)
+            put(statement, RDF.subject, s)
+            put(statement, RDF.predicate, p)
+            put(statement, RDF.object, o)
+            put(statement, NG.confidence, Literal.decimal(Decimal(string: String(format: "%.2f", r.confidence)) ?? 0))
+            put(statement, NG.rule, string: r.rule)
+            provenance(statement, [r.evidence])
         }
         observations()
         for q in allQuotations {
+            current = [q.evidence.document]
             let node = minter.node(kind: "quotation", key: q.speaker.name + "|" + q.text)
-            graph.add(node, RDF.type, NG.Quotation)
-            graph.add(node, NG.term("speaker"), use(q.speaker))
-            graph.add(node, NG.term("text"), string: q.text)
-            provenance(node, [q.evidence], into: &graph)
+            put(node, RDF.type, NG.Quotation)
+            put(node, NG.term("speaker"), use(q.speaker))
+            put(node, NG.term("text"), string: q.text)
+            provenance(node, [q.evidence])
         }
         for p in allPartnerships {
+            current = [p.evidence.document]
             let parties = p.parties.sorted()
             let node = minter.node(kind: "partnership", key: parties.map(\.name).joined(separator: ",") + "|" + p.level)
-            graph.add(node, RDF.type, NG.Partnership)
-            graph.add(node, RDFS.label, string: p.level.prefix(1).uppercased() + p.level.dropFirst() + " of " + parties.map(\.name).joined(separator: " and "))
-            graph.add(node, NG.term("level"), string: p.level)
-            for x in parties { graph.add(node, NG.term("party"), use(x)) }
-            provenance(node, [p.evidence], into: &graph)
+            put(node, RDF.type, NG.Partnership)
+            put(node, RDFS.label, string: p.level.prefix(1).uppercased() + p.level.dropFirst() + " of " + parties.map(\.name).joined(separator: " and "))
+            put(node, NG.term("level"), string: p.level)
+            for x in parties { put(node, NG.term("party"), use(x)) }
+            provenance(node, [p.evidence])
         }
         describeEntities()
         return graph
@@ -158,28 +198,34 @@ public struct Assembler {
         struct Key: Hashable { let measure, unit, period: String; let about: [EntityRef]; let change: Bool }
         var nodes: [Key: [IRI]] = [:]
         for o in allObservations {
+            current = [o.evidence.document]
             let about = o.about.sorted()
             let key = [o.measure, number(o.value), o.valueMax.map(number) ?? "", o.bound ?? "", o.unit, o.change ? "change" : "", o.period ?? "",
                        about.map(\.name).joined(separator: ",")].joined(separator: "|")
             let node = minter.node(kind: "observation", key: key)
-            graph.add(node, RDF.type, NG.Observation)
-            graph.add(node, RDFS.label, string: "\(o.measure): \(number(o.value)) \(o.unit)" + (o.period.map { ", \($0)" } ?? ""))
-            graph.add(node, NG.term("measure"), string: o.measure)
-            graph.add(node, NG.term("value"), decimal(o.value))
-            if let m = o.valueMax { graph.add(node, NG.term("valueMax"), decimal(m)) }
-            if let b = o.bound { graph.add(node, NG.term("bound"), string: b) }
-            graph.add(node, NG.term("unit"), string: o.unit)
-            if o.change { graph.add(node, NG.term("change"), Literal.boolean(true)) }
-            if let p = o.period { graph.add(node, NG.term("period"), string: p) }
-            for a in about { graph.add(node, NG.term("about"), use(a)) }
-            provenance(node, [o.evidence], into: &graph)
+            put(node, RDF.type, NG.Observation)
+            put(node, RDFS.label, string: "\(o.measure): \(number(o.value)) \(o.unit)" + (o.period.map { ", \($0)" } ?? ""))
+            put(node, NG.term("measure"), string: o.measure)
+            put(node, NG.term("value"), decimal(o.value))
+            if let m = o.valueMax { put(node, NG.term("valueMax"), decimal(m)) }
+            if let b = o.bound { put(node, NG.term("bound"), string: b) }
+            put(node, NG.term("unit"), string: o.unit)
+            if o.change { put(node, NG.term("change"), Literal.boolean(true)) }
+            if let p = o.period { put(node, NG.term("period"), string: p) }
+            for a in about { put(node, NG.term("about"), use(a)) }
+            provenance(node, [o.evidence])
             if let period = o.period {
                 let k = Key(measure: o.measure, unit: o.unit, period: period, about: about, change: o.change)
                 if !(nodes[k]?.contains(node) ?? false) { nodes[k, default: []].append(node) }
             }
         }
         for (_, list) in nodes where list.count > 1 {
-            for a in list { for b in list where a != b { graph.add(a, NG.conflictsWith, b) } }
+            for a in list {
+                for b in list where a != b {
+                    current = (sources[Triple(a, RDF.type, NG.Observation)] ?? []).union(sources[Triple(b, RDF.type, NG.Observation)] ?? [])
+                    put(a, NG.conflictsWith, b)
+                }
+            }
         }
     }
 
@@ -212,11 +258,17 @@ public struct Assembler {
 
     /// Every entity used: its class, one label, its other names, its Wikidata id where the lexicon has one.
     mutating func describeEntities() {
+        var naming: [IRI: Set<IRI>] = [:]
+        for (t, docs) in sources {
+            if let o = t.object.iri { naming[o, default: []].formUnion(docs) }
+            if let s = t.subject.iri { naming[s, default: []].formUnion(docs) }
+        }
         for (e, surfaces) in entities {
             let node = iri(e)
-            graph.add(node, RDF.type, e.kind.cls)
-            if e.kind == .city { graph.add(node, RDF.type, NG.Place) }
-            graph.add(node, RDFS.label, string: e.name)
+            current = (naming[node] ?? []).union(mentionedIn[e] ?? [])
+            put(node, RDF.type, e.kind.cls)
+            if e.kind == .city { put(node, RDF.type, NG.Place) }
+            put(node, RDFS.label, string: e.name)
             var alts = surfaces
             var wikidata: String?
             switch e.kind {
@@ -238,8 +290,8 @@ public struct Assembler {
                 }
             }
             alts.remove(e.name)
-            for a in alts where !a.isEmpty { graph.add(node, SKOS.altLabel, string: a) }
-            if let q = wikidata, !q.isEmpty, let id = try? IRI(Wikidata.ns + q) { graph.add(node, OWL.sameAs, id) }
+            for a in alts where !a.isEmpty { put(node, SKOS.altLabel, string: a) }
+            if let q = wikidata, !q.isEmpty, let id = try? IRI(Wikidata.ns + q) { put(node, OWL.sameAs, id) }
         }
     }
 }

@@ -34,6 +34,8 @@ public struct BuildReport: Sendable {
     public var classCounts: [IRI: Int] = [:]
     public var rejected: [RejectedTriple] = []
     public var files: [String] = []
+    /// Named graphs written to graph.nq (one per document).
+    public var documentGraphs = 0
 }
 
 public enum BuildError: Error, CustomStringConvertible {
@@ -83,6 +85,7 @@ public enum Builder {
             assembler.add(document: document, facts: extractor.extract(document, iri: iri))
         }
         let graph = assembler.finish()
+        report.documentGraphs = documents.count
 
         let (accepted, rejected) = OntologyCheck.split(graph.sorted, ontology: ontology)
         report.rejected = rejected
@@ -106,6 +109,12 @@ public enum Builder {
             do { try world.write(triples, syntax: syntax, prefixes: standardPrefixes, to: path) } catch { throw .output(path, error) }
             report.files.append(path)
         }
+        // The same facts as N-Quads, one named graph per source document (the document's IRI).
+        let acceptedSet = Set(accepted)
+        let quads = assembler.quads().filter { acceptedSet.contains($0.triple) }
+        let nqPath = folder + "/graph.nq"
+        do { try world.write(quads, syntax: .nquads, to: nqPath) } catch { throw .output(nqPath, error) }
+        report.files.append(nqPath)
         let rejectedPath = folder + "/rejected.ttl"
         if rejected.isEmpty {
             try? FileManager.default.removeItem(atPath: rejectedPath)

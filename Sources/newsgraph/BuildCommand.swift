@@ -10,7 +10,8 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Reads every article (.txt, .text, .md, .markdown) below each CORPUS_DIR, in a stable \
             order, and writes DIR/graph.ttl and DIR/graph.nt, which hold the same triples, sorted, \
-            byte-identical from run to run. Files are written to a temporary name and renamed into \
+            byte-identical from run to run, and DIR/graph.nq, the same facts as N-Quads with one \
+            named graph per source document (the document's IRI). Files are written to a temporary name and renamed into \
             place, so a failed build never leaves a half-written graph.
 
             A file that cannot be used (missing, unreadable, not UTF-8, binary, empty) is reported \

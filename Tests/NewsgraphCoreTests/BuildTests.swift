@@ -28,7 +28,7 @@ func options(corpora: [String], out: String) -> BuildOptions {
         let out = try temporaryFolder("fresh")
         defer { try? FileManager.default.removeItem(atPath: out) }
         _ = try Builder.build(options(corpora: [repositoryRoot + "/seeds"], out: out))
-        for name in ["graph.ttl", "graph.nt"] {
+        for name in ["graph.ttl", "graph.nt", "graph.nq"] {
             let fresh = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
             let committed = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/out/" + name))
             #expect(fresh == committed, "out/\(name) is not what `make run` builds now: run `make run` and commit out/")
@@ -56,6 +56,28 @@ func options(corpora: [String], out: String) -> BuildOptions {
         #expect(ttl == nt)
         #expect(nt.count == report.triplesWritten)
         #expect(report.documentsRead == 5)
+    }
+
+    /// graph.nq holds the same triples, each in the named graph of every document it comes from.
+    @Test func nQuadsHoldTheSameFactsInOneGraphPerDocument() throws {
+        let out = try temporaryFolder("nq")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try Builder.build(options(corpora: [repositoryRoot + "/seeds"], out: out))
+        let world = try RaptorWorld()
+        var nt = Set<Triple>(), nq: [Quad] = []
+        try world.parse(file: out + "/graph.nt") { nt.insert($0.triple) }
+        try world.parse(file: out + "/graph.nq") { nq.append($0) }
+        #expect(Set(nq.map(\.triple)) == nt)
+        let documents = Set(nt.filter { $0.predicate == RDF.type && $0.object == .iri(NG.Document) }.compactMap(\.subject.iri))
+        #expect(Set(nq.compactMap(\.graph)) == documents)
+        #expect(documents.count == 5)
+        // Evidence stays with its own document.
+        for q in nq where q.triple.predicate == PROV.wasDerivedFrom {
+            #expect(q.triple.object == .iri(q.graph!))
+        }
+        for d in documents {
+            #expect(nq.contains { $0.graph == d && $0.triple.subject == .iri(d) && $0.triple.predicate == NG.sha256 })
+        }
     }
 
     @Test func badFilesAreReportedAndTheRestIsBuilt() throws {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check newsgraph's output with parsers other than Raptor.
 
-usage: crosscheck.py GRAPH.ttl GRAPH.nt
+usage: crosscheck.py GRAPH.ttl GRAPH.nt [GRAPH.nq]
 
 Both files must parse in rapper (Debian's raptor2-utils, `rapper -c`), in
 rdflib and in pyoxigraph, and all three must find the same graph in both
@@ -13,10 +13,11 @@ import sys
 
 
 def main(argv):
-    if len(argv) != 3:
+    if len(argv) not in (3, 4):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     ttl, nt = argv[1], argv[2]
+    nq = argv[3] if len(argv) == 4 else None
     results = []
 
     def check(name, fn):
@@ -75,6 +76,23 @@ def main(argv):
         return f"{len(qa)} triples in both"
 
     check("pyoxigraph: Turtle and N-Triples hold the same graph", ox_same)
+
+    if nq:
+        check(f"rapper -c {nq}", lambda: rapper(nq, "nquads"))
+
+        def nq_same():
+            q = ox.Store()
+            q.load(path=nq, format=ox.RdfFormat.N_QUADS)
+            triples = set((x.subject, x.predicate, x.object) for x in q)
+            b = ox.Store()
+            b.load(path=nt, format=ox.RdfFormat.N_TRIPLES)
+            flat = set((x.subject, x.predicate, x.object) for x in b)
+            if triples != flat:
+                raise RuntimeError(f"the named graphs' union differs from the N-Triples: {len(triples - flat)} extra, {len(flat - triples)} missing")
+            graphs = set(x.graph_name for x in q)
+            return f"{len(triples)} triples in {len(graphs)} named graphs"
+
+        check("pyoxigraph: the N-Quads graphs' union is the N-Triples graph", nq_same)
 
     for name, ok, detail in results:
         print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}")
