@@ -196,6 +196,20 @@ extension Extractor {
                 }
                 if let a = subj.first, let o = between.first { add(a, o.ref, rule: "views-as") }
             }
+        case "chairOf":
+            if planned(s, max(0, i - 6), i) { return }
+            let org = possessor.flatMap { $0.kind == .organization ? $0 : nil }
+                ?? objects(s, after: after, kinds: [.organization], window: 3).first?.ref
+            guard let org else { return }
+            var holder: EntityRef?
+            if let w = (max(0, i - 5)..<i).last(where: { ["which", "who"].contains(t[$0].lower) }) {
+                var a = w - 1
+                if a >= 0, t[a].text == "," { a -= 1 }
+                holder = s.mentions.last { $0.range.upperBound == a + 1 && $0.ref.kind == .country }?.ref
+            } else {
+                holder = subject(s, before: i).first { $0.kind == .country }
+            }
+            if let holder { add(holder, org, rule: "noun") }
         case "supports", "opposes":
             var subj = possessor.map { [$0] } ?? subject(s, before: i)
             if ["his", "her", "its", "their"].contains(i > 0 ? t[i - 1].lower : ""), subj.isEmpty, let p = s.lastPerson { subj = [p] }
@@ -273,6 +287,15 @@ extension Extractor {
                         for k in i..<(i + length) { used.insert(k) }
                         f.events.append(fact)
                         participation(s, i, fact, &f)
+                        // A sanction imposed (not planned) is also the direct relation "sanctions".
+                        if fact.cls == "Sanction", !fact.planned {
+                            for a in fact.agents where a.kind.isActor {
+                                for target in fact.targets where target != a {
+                                    f.relations.append(RelationFact(subject: a, property: "sanctions", object: target, objectEvent: nil,
+                                                                    rule: "sanction.event", confidence: 0.75, evidence: s.evidence))
+                                }
+                            }
+                        }
                     }
                 }
             }

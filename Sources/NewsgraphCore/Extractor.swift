@@ -50,21 +50,52 @@ public struct Extractor: Sendable {
                 }
             }
         }
+        // "…," Josep Borrell said / said Wang Yi
+        let reporting = Set(lexicon.patterns.reporting)
+        for t in prepared.tokens {
+            for r in t.indices where reporting.contains(t[r].lower) {
+                if let name = nameBefore(t, r) { names.append(name) }
+                if let name = nameAfter(t, r + 1) { names.append(name) }
+            }
+        }
         names += byline(prepared).map(\.name)
         return names
     }
 
     /// Two to four capitalized words at `i` that name no known entity.
     func nameAfter(_ t: [Token], _ i: Int) -> String? {
+        let particles = Set(lexicon.patterns.nameParticles ?? [])
+        func known(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.contains { $0.kind != .place } ?? false }
+        func nameWord(_ k: Int) -> Bool { k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 }
         var j = i
         var parts: [String] = []
-        while j < t.count, parts.count < 4, t[j].isCapitalized, t[j].isWord, t[j].text.count > 1,
-              !(lexicon.index[Lexicon.fold(t[j].text)]?.contains { $0.kind != .place } ?? false) {
-            parts.append(normalCase(t[j].text))
-            j += 1
+        while j < t.count, parts.count < 5 {
+            if nameWord(j), !known(j) || (parts.isEmpty && nameWord(j + 1) && !known(j + 1)) {
+                // A first name that is also a city ("Sofia", "Victoria") is a name when a surname follows.
+                parts.append(normalCase(t[j].text))
+                j += 1
+            } else if !parts.isEmpty, particles.contains(t[j].text), j + 1 < t.count,
+                      nameWord(j + 1) || (particles.contains(t[j + 1].text) && nameWord(j + 2)) {
+                parts.append(t[j].text)
+                j += 1
+            } else {
+                break
+            }
         }
         guard parts.count >= 2 else { return nil }
         return parts.joined(separator: " ")
+    }
+
+    /// A name that ends right before `end` ("… Josep Borrell said"): up to four capitalized words.
+    func nameBefore(_ t: [Token], _ end: Int) -> String? {
+        var start = end
+        while start > 0, end - start < 4, t[start - 1].isCapitalized, t[start - 1].isWord, t[start - 1].text.count > 1 { start -= 1 }
+        var k = start
+        while k < end {
+            if let name = nameAfter(t, k), name.split(separator: " ").count == end - k { return name }
+            k += 1
+        }
+        return nil
     }
 
     func normalCase(_ w: String) -> String {

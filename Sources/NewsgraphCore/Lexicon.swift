@@ -91,6 +91,8 @@ public struct Lexicon: Sendable {
         public let bylineCues: [String]?
         /// Nouns that, after "the <demonym>", name that country's capital: "the Kazakh capital".
         public let capitalWords: [String]?
+        /// Lower-case particles inside personal names: "de la", "van der", "bin".
+        public let nameParticles: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }
