@@ -362,6 +362,13 @@ extension Extractor {
             } else if e.class == "Meeting" || e.class == "AgreementSigning" || e.class == "DiplomaticRelationsEstablishment" {
                 subjects = subject(s, before: i)
             }
+            // "X paid a working visit", "X imposed new sanctions": the light verb's subject acts.
+            if subjects.isEmpty, let verb = (lexicon.patterns.lightVerbs ?? []).first(where: { v in
+                guard let k = s.has(v, from: max(0, i - 5)), k < i else { return false }
+                return !boundary(t, k, i)
+            }), let k = s.has(verb, from: max(0, i - 5)) {
+                subjects = subject(s, before: k)
+            }
         } else {
             // "…, which Belarus joined": the relative clause's subject and antecedent.
             if let w = (max(0, i - 6)..<i).last(where: { ["which", "that"].contains(t[$0].lower) }),

@@ -93,6 +93,8 @@ public struct Lexicon: Sendable {
         public let capitalWords: [String]?
         /// Lower-case particles inside personal names: "de la", "van der", "bin".
         public let nameParticles: [String]?
+        /// Verbs whose object noun names the event they do: "paid a visit", "imposed sanctions".
+        public let lightVerbs: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }
