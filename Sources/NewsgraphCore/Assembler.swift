@@ -126,6 +126,7 @@ public struct Assembler {
             if !e.cameo.isEmpty { put(node, NG.term("cameoCode"), string: e.cameo) }
             if e.planned { put(node, NG.term("planned"), Literal.boolean(true)) }
             if let d = e.date, d.isValid { put(node, NG.term("date"), d.literal) }
+            if let d = e.endDate, d.isValid { put(node, NG.term("endDate"), d.literal) }
             for a in e.agents { put(node, NG.term("agent"), use(a)) }
             for h in e.hosts { put(node, NG.term("host"), use(h)) }
             for p in e.everyone { put(node, NG.term("participant"), use(p)) }

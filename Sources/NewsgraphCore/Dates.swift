@@ -152,6 +152,11 @@ public struct DateParser: Sendable {
                 return DateMention(range: (i - 1)..<(i + 1), date: d, end: nil, since: false, relative: true)
             }
         }
+        // from 10 to 12 June 2024: the span's first day, and its end
+        if tok.lower == "from", i + 5 < t.count, let d1 = DateParser.dayNumber(t[i + 1]), t[i + 2].lower == "to" || t[i + 2].text == "-",
+           let d2 = DateParser.dayNumber(t[i + 3]), let (m, next) = month(t, i + 4), next < t.count, let y = DateParser.year(t[next]) {
+            return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m, day: d1), end: TextDate(year: y, month: m, day: d2), since: false, relative: false)
+        }
         // from January to August 2023
         if tok.lower == "from", let (m1, n1) = month(t, i + 1), n1 + 1 < t.count, t[n1].lower == "to" || t[n1].text == "-",
            let (m2, n2) = month(t, n1 + 1) {

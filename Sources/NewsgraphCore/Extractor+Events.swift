@@ -49,6 +49,10 @@ extension Extractor {
             if ["he", "she", "his", "her"].contains(pronoun), let p = s.lastPerson { return [p] }
             if ["it", "its"].contains(pronoun), let c = s.actors.last(where: { $0.range.upperBound <= cue && $0.ref.kind != .person }) { return [c.ref] }
         }
+        if let phrase = (lexicon.patterns.leaderPhrases ?? []).first(where: { s.has($0, from: start) != nil && s.has($0, from: start)! < cue }),
+           !phrase.isEmpty, s.pairLeaders.count == 2 {
+            return s.pairLeaders
+        }
         if let phrase = lexicon.patterns.pairPhrases.first(where: { s.has($0) != nil && s.has($0)! < cue }), !phrase.isEmpty, s.pair.count == 2 {
             return s.pair
         }
@@ -430,7 +434,10 @@ extension Extractor {
         // Dates: the nearest date expression after the cue, else before it; none from another clause.
         let candidates = s.dates.filter { !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) }
         let dateMention = candidates.first { $0.range.lowerBound >= i } ?? candidates.last { $0.range.upperBound <= i }
-        if let d = dateMention, !d.since { fact.date = d.date }
+        if let d = dateMention, !d.since {
+            fact.date = d.date
+            if let end = d.end, end != d.date, d.date < end { fact.endDate = end }
+        }
 
         // Named events: an exhibition is the named "… Expo" itself.
         if e.class == "Exhibition" {

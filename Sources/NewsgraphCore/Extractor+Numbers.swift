@@ -53,6 +53,11 @@ extension Extractor {
             if unit == nil, end < t.count, p.percentCues.contains(t[end].lower) || (end + 1 < t.count && p.percentCues.contains(t[end].lower + " " + t[end + 1].lower)) {
                 unit = "percent"; end += t[end].lower == "per" ? 2 : 1
             }
+            // "a vote of 185", "a total of 35 projects": the measure named before "of".
+            if unit == nil, start >= 2, t[start - 1].lower == "of", let m = p.measures.first(where: { $0.cue == t[start - 2].lower }) {
+                unit = "count"
+                measure = m.measure
+            }
             if unit == nil {
                 // A count: the number is followed (within two words) by a counted noun.
                 var k = end

@@ -36,8 +36,10 @@ extension Extractor {
             headOf(t, ms, evidence, &facts, &heads)
             ms = resolveDescriptions(t, ms, heads: heads)
             let pronoun = lastPerson
+            let leaders = pair.compactMap { heads[$0] }
             let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, reference: reference, pair: Array(pair),
-                               lastPerson: pronoun, dates: dates.find(in: t, reference: reference))
+                               pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun,
+                               dates: dates.find(in: t, reference: reference))
             relations(ctx, &facts)
             events(ctx, &facts)
             numbers(ctx, &facts)
@@ -65,6 +67,8 @@ extension Extractor {
         let evidence: Evidence
         let reference: TextDate?
         let pair: [EntityRef]
+        /// The heads of the pair's two countries, where the article names both.
+        let pairLeaders: [EntityRef]
         let lastPerson: EntityRef?
         let dates: [DateMention]
 

@@ -43,6 +43,8 @@ public struct EventFact: Sendable {
     public var targets: Set<EntityRef> = []
     public var location: EntityRef?
     public var date: TextDate?
+    /// The last day of a span ("from 10 to 12 June 2024").
+    public var endDate: TextDate?
     public var planned = false
     public var name: String?
     public var evidence: Evidence

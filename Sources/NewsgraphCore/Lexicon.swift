@@ -95,6 +95,8 @@ public struct Lexicon: Sendable {
         public let nameParticles: [String]?
         /// Verbs whose object noun names the event they do: "paid a visit", "imposed sanctions".
         public let lightVerbs: [String]?
+        /// "the two leaders": the heads of the pair of countries in focus.
+        public let leaderPhrases: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }

@@ -146,7 +146,7 @@ extension Extractor {
     private func shapes(_ t: [Token], _ known: [Mention]) -> [Mention] {
         var out = known
         let orgShapes = Set(lexicon.patterns.organizationShapes.map { $0.lowercased() })
-        let iniShapes = Set(lexicon.patterns.initiativeShapes.map { $0.lowercased() })
+        let iniShapes = Set((lexicon.patterns.initiativeShapes + lexicon.patterns.exhibitionShapes).map { $0.lowercased() })
         var i = 0
         while i < t.count {
             guard t[i].isCapitalized, t[i].isWord else { i += 1; continue }
