@@ -184,6 +184,7 @@ public struct Assembler {
             put(node, RDF.type, NG.Partnership)
             put(node, RDFS.label, string: p.level.prefix(1).uppercased() + p.level.dropFirst() + " of " + parties.map(\.name).joined(separator: " and "))
             put(node, NG.term("level"), string: p.level)
+            if let d = p.date, d.isValid { put(node, NG.term("date"), d.literal) }
             for x in parties { put(node, NG.term("party"), use(x)) }
             provenance(node, [p.evidence])
         }

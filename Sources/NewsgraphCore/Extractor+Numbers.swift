@@ -164,9 +164,12 @@ extension Extractor {
     func partnerships(_ s: Sentence, _ f: inout DocumentFacts) {
         let lower = Lexicon.fold(s.evidence.sentence).replacingOccurrences(of: "‐", with: "-")
         guard let level = lexicon.patterns.partnershipLevels.sorted(by: { $0.count > $1.count }).first(where: { lower.contains($0) }) else { return }
-        var parties = Set(s.mentions.filter { $0.ref.kind == .country }.map(\.ref))
-        if parties.count < 2 { parties = Set(s.pair) }
-        guard parties.count >= 2 else { return }
+        // The parties: the two countries named, or the pair in focus when it is named or alluded to.
+        var parties = Set(s.mentions.filter { $0.ref.kind == .country && $0.role != .title }.map(\.ref))
+        if parties.count != 2 {
+            guard s.pair.count == 2, parties.count < 2 || Set(s.pair).isSubset(of: parties) else { return }
+            parties = Set(s.pair)
+        }
         let date = s.dates.first.map(\.date)
         f.partnerships.append(PartnershipFact(parties: parties, level: level, date: date, evidence: s.evidence))
     }

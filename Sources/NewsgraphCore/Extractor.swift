@@ -52,9 +52,10 @@ public struct Extractor: Sendable {
         }
         // "…," Josep Borrell said / said Wang Yi
         let reporting = Set(lexicon.patterns.reporting)
+        let common = Set(prepared.tokens.joined().filter { $0.isWord && !$0.isCapitalized }.map(\.lower))
         for t in prepared.tokens {
             for r in t.indices where reporting.contains(t[r].lower) {
-                if let name = nameBefore(t, r) { names.append(name) }
+                if let name = nameBefore(t, r, common: common) { names.append(name) }
                 if let name = nameAfter(t, r + 1) { names.append(name) }
             }
         }
@@ -66,11 +67,13 @@ public struct Extractor: Sendable {
     func nameAfter(_ t: [Token], _ i: Int) -> String? {
         let particles = Set(lexicon.patterns.nameParticles ?? [])
         func known(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.contains { $0.kind != .place } ?? false }
+        /// Known only as a city or place ("Sofia", "Victoria"): may be a first name.
+        func onlyPlace(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.allSatisfy { $0.kind == .capital || $0.kind == .place } ?? false }
         func nameWord(_ k: Int) -> Bool { k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 }
         var j = i
         var parts: [String] = []
         while j < t.count, parts.count < 5 {
-            if nameWord(j), !known(j) || (parts.isEmpty && nameWord(j + 1) && !known(j + 1)) {
+            if nameWord(j), !known(j) || (parts.isEmpty && onlyPlace(j) && nameWord(j + 1) && !known(j + 1)) {
                 // A first name that is also a city ("Sofia", "Victoria") is a name when a surname follows.
                 parts.append(normalCase(t[j].text))
                 j += 1
@@ -86,10 +89,12 @@ public struct Extractor: Sendable {
         return parts.joined(separator: " ")
     }
 
-    /// A name that ends right before `end` ("… Josep Borrell said"): up to four capitalized words.
-    func nameBefore(_ t: [Token], _ end: Int) -> String? {
+    /// A name that ends right before `end` ("… Josep Borrell said"): up to four capitalized words,
+    /// none of which the document also writes in lower case (as "policy" in "Security Policy").
+    func nameBefore(_ t: [Token], _ end: Int, common: Set<String> = []) -> String? {
         var start = end
-        while start > 0, end - start < 4, t[start - 1].isCapitalized, t[start - 1].isWord, t[start - 1].text.count > 1 { start -= 1 }
+        while start > 0, end - start < 4, t[start - 1].isCapitalized, t[start - 1].isWord, t[start - 1].text.count > 1,
+              !common.contains(t[start - 1].lower) { start -= 1 }
         var k = start
         while k < end {
             if let name = nameAfter(t, k), name.split(separator: " ").count == end - k { return name }

@@ -67,7 +67,14 @@ public struct PersonRegistry: Sendable {
             }
         }
         guard let only = parts.first else { return nil }
-        let matches = people.filter { $0.tokens.contains(only) }
+        // One word names a person as the first or last word of a known full name ("Xi", "Jinping"),
+        // or as an inner word of four letters or more ("Lula" in "Luiz Inácio Lula da Silva").
+        let matches = people.filter { p in
+            p.variants.contains { v in
+                let words = v.split(separator: " ").map { Lexicon.fold(String($0)) }
+                return words.first == only || words.last == only || (only.count >= 4 && words.contains(only))
+            }
+        }
         return matches.count == 1 ? matches[0] : nil
     }
 }
