@@ -175,6 +175,7 @@ public struct Assembler {
             put(node, RDF.type, NG.Quotation)
             put(node, NG.term("speaker"), use(q.speaker))
             put(node, NG.term("text"), string: q.text)
+            if let d = q.date, d.isValid { put(node, NG.term("date"), d.literal) }
             provenance(node, [q.evidence])
         }
         for p in allPartnerships {

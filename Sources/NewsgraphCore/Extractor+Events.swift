@@ -62,7 +62,7 @@ extension Extractor {
     /// "both countries", "the two allies" (or "both" alone) right before `i`: the pair in focus.
     func pairBefore(_ s: Sentence, _ i: Int) -> [EntityRef]? {
         guard s.pair.count == 2 else { return nil }
-        let window = s.tokens[max(0, i - 5)..<i].map(\.lower).joined(separator: " ")
+        let window = s.tokens[max(0, i - 5)..<min(s.tokens.count, i + 1)].map(\.lower).joined(separator: " ")
         if lexicon.patterns.pairPhrases.contains(where: { window.contains($0) }) { return s.pair }
         if i > 0, s.tokens[i - 1].lower == "both" || (i > 1 && s.tokens[i - 2].lower == "both" && s.tokens[i - 1].lower == "now") { return s.pair }
         return nil
@@ -157,7 +157,11 @@ extension Extractor {
         while b >= 0, t[b].isWord, !t[b].isCapitalized, !Extractor.pronouns.contains(t[b].lower), b > i - 4,
               !["a", "an", "the", "and", "of", "as", "is", "its", "his", "their"].contains(t[b].lower) { b -= 1 }
         var possessor: EntityRef?
-        if b >= 0, t[b].text == "'s" || t[b].text == "'" {
+        // Only a noun has a possessor; a verb cue ("founded", "belongs to") has a subject.
+        let isVerb = t[i].lower.hasSuffix("ed") || t[i].lower.hasPrefix("belong")
+        if isVerb {
+            possessor = nil
+        } else if b >= 0, t[b].text == "'s" || t[b].text == "'" {
             possessor = s.mentions.last { $0.range.upperBound == b && actorKinds.contains($0.ref.kind) }?.ref
         } else if b >= 0, let m = s.mentions.last(where: { $0.range.upperBound == b + 1 && $0.ref.kind.isActor && $0.role != .title }) {
             possessor = m.ref
@@ -221,7 +225,7 @@ extension Extractor {
             var targets = objects(s, after: after, kinds: kinds, window: 5).map(\.ref)
             // "critic of Western sanctions on X": the event named right after the cue.
             var event: EventFact?
-            if let e = eventAfter(s, after), targets.isEmpty || e.1 < (s.mentions.first { $0.ref == targets.first }?.range.lowerBound ?? Int.max) {
+            if let e = eventAfter(s, after, recent: f.events), targets.isEmpty || e.1 < (s.mentions.first { $0.ref == targets.first }?.range.lowerBound ?? Int.max) {
                 event = e.0
                 targets = []
             }
@@ -238,12 +242,13 @@ extension Extractor {
     }
 
     /// An event cue within three words after `i` (a sanction, an invasion), as an event.
-    func eventAfter(_ s: Sentence, _ i: Int) -> (EventFact, Int)? {
+    /// "the new sanctions" with nothing in the sentence to say whose: the document's latest such event.
+    func eventAfter(_ s: Sentence, _ i: Int, recent: [EventFact] = []) -> (EventFact, Int)? {
         for e in lexicon.patterns.events where e.class == "Sanction" || e.class == "MilitaryAction" {
             for cue in e.cues {
-                if let k = s.has(cue, from: i), k - i <= 3, let fact = event(e, s, at: k, length: Tokenizer.tokens(cue).count, nominal: true) {
-                    return (fact, k)
-                }
+                guard let k = s.has(cue, from: i), k - i <= 3 else { continue }
+                if let fact = event(e, s, at: k, length: Tokenizer.tokens(cue).count, nominal: true) { return (fact, k) }
+                if let previous = recent.last(where: { $0.cls == e.class }) { return (previous, k) }
             }
         }
         return nil
@@ -327,7 +332,13 @@ extension Extractor {
         if negated(s, max(0, i - 6), i) || reported(s, before: i) { return nil }
         // "met 13 times" is a count, not an event.
         if after + 1 < t.count, t[after].isNumber, ["times", "occasions"].contains(t[after + 1].lower) { return nil }
-        let before = i > 0 ? t[i - 1] : nil
+        // Skip lower-case modifiers back to a determiner: "its decades-old economic embargo".
+        var d = i - 1
+        let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "'s", "'", "this", "that", "these", "new"]
+        while d > i - 4, d > 0, t[d].isWord, !t[d].isCapitalized, !t[d].isNumber, !determiners.contains(t[d].lower),
+              !(lexicon.patterns.lightVerbs ?? []).contains(t[d].lower), !Extractor.prepositions.contains(t[d].lower),
+              !["and", "or", "to", "of"].contains(t[d].lower) { d -= 1 }
+        let before = i > 0 ? (d >= 0 && d < i - 1 && determiners.contains(t[d].lower) ? t[d] : t[i - 1]) : nil
         // A past-tense or bare verb ("met", "signed", "join") is never the head of a noun phrase.
         let isVerbForm = t[i].lower.hasSuffix("ed") || ["met", "meet", "held", "sign", "join", "accede", "invade"].contains(t[i].lower)
         let nominal = forced ?? (isVerbForm ? false : before.map { b in
@@ -463,8 +474,11 @@ extension Extractor {
             guard !fact.agents.isEmpty, !fact.targets.isEmpty else { return nil }
             fact.targets = fact.targets.filter { $0.kind == .organization || $0.kind == .initiative }
             guard !fact.targets.isEmpty else { return nil }
-        case "Sanction", "MilitaryAction":
-            guard !fact.targets.isEmpty else { return nil }
+        case "Sanction":
+            fact.targets = fact.targets.filter { $0.kind.isActor }
+            // A sanction is worth a node when someone imposes it or someone is hit by it.
+            guard !fact.targets.isEmpty || !fact.agents.isEmpty else { return nil }
+        case "MilitaryAction":
             fact.targets = fact.targets.filter { $0.kind.isActor }
             guard !fact.targets.isEmpty else { return nil }
         case "Announcement":

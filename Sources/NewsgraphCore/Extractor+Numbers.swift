@@ -133,7 +133,7 @@ extension Extractor {
         while i < chars.count {
             if let closer = openers[chars[i]], let j = chars[(i + 1)...].firstIndex(of: closer) {
                 let inner = String(chars[(i + 1)..<j]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
-                if inner.split(separator: " ").count >= 5 { spans.append(inner) }
+                if inner.split(separator: " ").count >= 3 { spans.append(inner) }
                 i = j + 1
             } else {
                 i += 1
@@ -154,8 +154,10 @@ extension Extractor {
         if speaker == nil, r > 0, ["he", "she"].contains(t[r - 1].lower) { speaker = s.lastPerson }
         if speaker == nil, let first = s.mentions.first(where: { $0.ref.kind == .person && $0.role == .entity && $0.range.upperBound <= r }) { speaker = first.ref }
         guard let speaker else { return }
+        // The date the words were said, where the sentence gives one at day precision.
+        let date = s.dates.first { $0.date.day != nil && $0.end == nil }?.date
         for span in spans {
-            f.quotations.append(QuotationFact(speaker: speaker, text: span, date: nil, evidence: s.evidence))
+            f.quotations.append(QuotationFact(speaker: speaker, text: span, date: date, evidence: s.evidence))
         }
     }
 

@@ -156,7 +156,8 @@ extension Extractor {
         let iniShapes = Set((lexicon.patterns.initiativeShapes + lexicon.patterns.exhibitionShapes).map { $0.lowercased() })
         var i = 0
         while i < t.count {
-            guard t[i].isCapitalized, t[i].isWord else { i += 1; continue }
+            // A run starts at a capitalized word that is not a sentence-initial article.
+            guard t[i].isCapitalized, t[i].isWord, !["The", "A", "An"].contains(t[i].text) else { i += 1; continue }
             var j = i
             var lastShape: (Int, EntityKind)?
             while j < t.count {
