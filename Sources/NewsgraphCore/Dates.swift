@@ -115,11 +115,20 @@ public struct DateParser: Sendable {
     }
 
     /// Every date expression of a sentence, left to right, resolved against `reference`.
-    public func find(in tokens: [Token], reference: TextDate?) -> [DateMention] {
+    /// - Parameter past: the reference is the article's stated date and the sentence is about the past:
+    ///   a month or day later in the year than the reference is then in the year before ("in September"
+    ///   in a January article).
+    public func find(in tokens: [Token], reference: TextDate?, past: Bool = false) -> [DateMention] {
         var out: [DateMention] = []
         var i = 0
         while i < tokens.count {
-            if let found = match(tokens, i, reference) {
+            if var found = match(tokens, i, reference) {
+                if past, found.relative, let ref = reference, found.end == nil, ref < found.date,
+                   found.date.year == ref.year, found.date.month != nil, (ref.month ?? 12) < (found.date.month ?? 0) {
+                    var d = found.date
+                    d.year -= 1
+                    found = DateMention(range: found.range, date: d, end: nil, since: found.since, relative: true)
+                }
                 if let d = found.date as TextDate?, d.isValid, found.end?.isValid ?? true { out.append(found) }
                 i = max(found.range.upperBound, i + 1)
             } else {

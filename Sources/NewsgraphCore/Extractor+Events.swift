@@ -126,7 +126,7 @@ extension Extractor {
                 var from = 0
                 while let i = s.has(cue, from: from) {
                     from = i + 1
-                    guard !seen.contains(i) else { continue }
+                    guard !seen.contains(i), !s.tokens[i].quoted else { continue }
                     let cueLength = Tokenizer.tokens(cue).count
                     for k in i..<(i + cueLength) { seen.insert(k) }
                     if negated(s, max(0, i - 4), i) || reported(s, before: i) { continue }
@@ -291,7 +291,8 @@ extension Extractor {
                 while let i = s.has(cue, from: from) {
                     from = i + 1
                     let length = Tokenizer.tokens(cue).count
-                    guard !used.contains(i) else { continue }
+                    // Reported speech is the speaker's claim, not the article's fact.
+                    guard !used.contains(i), !s.tokens[i].quoted else { continue }
                     if let fact = event(e, s, at: i, length: length, nominal: nil) {
                         for k in i..<(i + length) { used.insert(k) }
                         f.events.append(fact)
@@ -444,7 +445,12 @@ extension Extractor {
         }
         // Dates: the nearest date expression after the cue, else before it; none from another clause.
         let candidates = s.dates.filter { !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) }
-        let dateMention = candidates.first { $0.range.lowerBound >= i } ?? candidates.last { $0.range.upperBound <= i }
+        // The nearest date expression in the clause; after the cue wins a tie.
+        let dateMention = candidates.min { a, b in
+            let da = a.range.lowerBound >= i ? a.range.lowerBound - i : i - a.range.upperBound
+            let db = b.range.lowerBound >= i ? b.range.lowerBound - i : i - b.range.upperBound
+            return da != db ? da < db : a.range.lowerBound > b.range.lowerBound
+        }
         if let d = dateMention, !d.since {
             fact.date = d.date
             if let end = d.end, end != d.date, d.date < end { fact.endDate = end }

@@ -39,7 +39,8 @@ extension Extractor {
             let leaders = pair.compactMap { heads[$0] }
             let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, reference: reference, pair: Array(pair),
                                pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun,
-                               dates: dates.find(in: t, reference: reference))
+                               dates: dates.find(in: t, reference: reference,
+                                                 past: facts.date != nil && !planned(t)))
             relations(ctx, &facts)
             events(ctx, &facts)
             numbers(ctx, &facts)
@@ -59,6 +60,12 @@ extension Extractor {
             if let subject = subjectPerson { lastPerson = subject.ref }
         }
         return facts
+    }
+
+    /// Whether a sentence speaks of what is planned or expected.
+    func planned(_ t: [Token]) -> Bool {
+        let text = " " + t.map(\.lower).joined(separator: " ") + " "
+        return lexicon.patterns.modality.contains { text.contains(" " + $0 + " ") }
     }
 
     struct Sentence {

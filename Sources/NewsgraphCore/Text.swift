@@ -111,6 +111,8 @@ public struct Token: Sendable, Equatable {
     public let text: String
     /// Lower-cased, with typographic apostrophes made straight.
     public let lower: String
+    /// Inside quotation marks: someone's words, not the article's own statement.
+    public var quoted = false
     public var isWord: Bool { text.first.map { $0.isLetter || $0.isNumber } ?? false }
     public var isCapitalized: Bool { text.first?.isUppercase ?? false }
     public var isNumber: Bool { text.first?.isNumber ?? false }
@@ -125,7 +127,8 @@ public enum Tokenizer {
         let chars = Array(s.replacingOccurrences(of: "’", with: "'"))
         var out: [Token] = []
         var i = 0
-        func emit(_ t: String) { out.append(Token(text: t, lower: t.lowercased())) }
+        var inQuote = false
+        func emit(_ t: String) { out.append(Token(text: t, lower: t.lowercased(), quoted: inQuote)) }
         while i < chars.count {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
@@ -165,6 +168,7 @@ public enum Tokenizer {
                 emit("'"); i += 1; continue
             }
             // Quotation marks carry no meaning for matching names; quotations are read from the text.
+            if c == "“" || c == "«" { inQuote = true } else if c == "”" || c == "»" { inQuote = false } else if c == "\"" { inQuote.toggle() }
             if !"\"“”‘'«»".contains(c) { emit(String(c)) }
             i += 1
         }

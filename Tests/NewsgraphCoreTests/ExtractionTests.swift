@@ -113,6 +113,17 @@ import Testing
         #expect(f.quotations.first?.text == "Our partnership will only grow stronger from here")
     }
 
+    @Test func reportedSpeechIsNotTheArticlesFact() {
+        let f = facts("Note\n\n\"Chile will join the Pacific Alliance and sign the accord,\" Peruvian Foreign Minister Ana Cecilia Gervasi said.\n")
+        #expect(f.events.isEmpty)
+        #expect(f.quotations.first?.speaker.name == "Ana Cecilia Gervasi")
+    }
+
+    @Test func aBareMonthLaterThanAStatedDateIsLastYear() {
+        let f = facts("Note\n\n24.01.2023\n\nThe Council of the European Union imposed sanctions on Iran in September.\n")
+        #expect(f.events.first { $0.cls == "Sanction" }?.date == TextDate(year: 2022, month: 9))
+    }
+
     @Test func aVeryLongSentenceIsExtractedWhole() {
         // No stage may give up or blow up on a long sentence (its speed is measured by `make bench`).
         let sentence = (0..<300).map { _ in "Kenya and Ethiopia met" }.joined(separator: ", ") + "."
