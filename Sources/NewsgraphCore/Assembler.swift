@@ -60,8 +60,11 @@ public struct Assembler {
     var allPartnerships: [PartnershipFact] = []
 
     static func eventKey(_ e: EventFact) -> String {
-        let people = e.everyone.union(e.targets).sorted().map { "\($0.kind.rawValue):\($0.name)" }.joined(separator: ",")
-        return [e.cls, e.date?.iso ?? "", e.name ?? "", people, e.planned ? "planned" : ""].joined(separator: "|")
+        func names(_ s: Set<EntityRef>) -> String { s.sorted().map { "\($0.kind.rawValue):\($0.name)" }.joined(separator: ",") }
+        // Roles kept apart: the side that acts and the side acted on never merge into one.
+        let acting = names(e.agents.union(e.hosts).union(e.participants))
+        return [e.cls, e.date?.iso ?? "", e.name ?? "", acting, names(e.targets), names(e.agents), e.planned ? "planned" : ""]
+            .joined(separator: "|")
     }
 
     mutating func eventIRI(_ e: EventFact) -> IRI { minter.node(kind: "event", key: Assembler.eventKey(e)) }

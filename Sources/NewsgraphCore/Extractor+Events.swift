@@ -371,7 +371,9 @@ extension Extractor {
                 subjects = [m.ref]
             } else if let b = before, ["his", "her"].contains(b.lower) || (i >= 2 && ["his", "her"].contains(t[i - 2].lower)) {
                 subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind == .person }).map { [$0.ref] } ?? s.lastPerson.map { [$0] } ?? []
-            } else if after < t.count, ["it", "they"].contains(t[after].lower) {
+            } else if after + 1 < t.count, ["it", "they"].contains(t[after].lower),
+                      t[after + 1].lower.hasSuffix("ed") || (lexicon.patterns.lightVerbs ?? []).contains(t[after + 1].lower) {
+                // "the invasion it launched": the pronoun is the one who acted.
                 subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind == .country }).map { [$0.ref] } ?? []
             } else if let b = before, ["its", "their"].contains(b.lower) {
                 subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind != .person }).map { [$0.ref] } ?? []
@@ -395,6 +397,14 @@ extension Extractor {
                 if let antecedent = s.mentions.last(where: { $0.range.upperBound == a + 1 && $0.role == .entity }) {
                     fact.targets.insert(antecedent.ref)
                 }
+            } else if e.class == "Sanction" && !isVerbForm && !t[i].lower.hasSuffix("es") {
+                // A sanction noun's side is named by a possessive, a modifier or an imposing verb, never
+                // by whoever happens to be the clause's subject ("Minsk aims to ease the sanctions").
+                let verb = (lexicon.patterns.lightVerbs ?? []).first { v in
+                    guard let k = s.has(v, from: max(0, i - 5)), k < i else { return false }
+                    return !boundary(t, k, i)
+                }
+                if let verb, let k = s.has(verb, from: max(0, i - 5)) { subjects = subject(s, before: k) }
             } else {
                 subjects = subject(s, before: i)
             }
@@ -435,6 +445,15 @@ extension Extractor {
             }
             if ["which", "who", "while", "whereas"].contains(word) { break }
             k += 1
+        }
+        // "X has been facing sanctions": the subject undergoes the event.
+        let undergoes = (lexicon.patterns.undergoVerbs ?? []).contains { v in
+            guard let k = s.has(v, from: max(0, i - 7)), k < i else { return false }
+            return !boundary(t, k, i)
+        }
+        if undergoes {
+            for subj in subjects where actorKinds.contains(subj.kind) { fact.targets.insert(subj) }
+            subjects = []
         }
         // Subjects take the subject role; meetings count everyone as participants.
         for subj in subjects where actorKinds.contains(subj.kind) {
@@ -482,6 +501,8 @@ extension Extractor {
             guard !fact.targets.isEmpty else { return nil }
         case "Sanction":
             fact.targets = fact.targets.filter { $0.kind.isActor }
+            // Nobody sanctions itself: a side named as both is the target.
+            fact.agents.subtract(fact.targets)
             // A sanction is worth a node when someone imposes it or someone is hit by it.
             guard !fact.targets.isEmpty || !fact.agents.isEmpty else { return nil }
         case "MilitaryAction":

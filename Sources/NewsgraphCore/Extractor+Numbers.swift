@@ -95,7 +95,9 @@ extension Extractor {
                 let before = (clauseStart..<start).reversed().compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
                 let after = (end..<min(t.count, end + 8)).compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
                 measure = before.first ?? after.first
-                if measure == nil, ["surged", "reached", "totaled", "totalled", "topped", "amounted"].contains(beforeWord) { measure = "value" }
+                // "… $5.08 billion, while it topped $5.83 billion": the same measure as the sentence's last figure.
+                if measure == nil, t[clauseStart..<start].contains(where: { $0.lower == "it" }),
+                   let last = f.observations.last, last.evidence == s.evidence { measure = last.measure }
             }
             guard let measureName = measure, let unitName = unit else { continue }
             // The period: the nearest date expression in the clause.

@@ -150,6 +150,16 @@ extension Extractor {
                 if best == nil || best! < candidate { best = candidate }
             }
         }
+        // A day or month the article names without a year ("met on December 4") that falls later in
+        // that year happened before the article was written: the reference moves up to it.
+        if let year = best?.year {
+            for (i, t) in p.tokens.enumerated() where !planned(t) {
+                _ = i
+                for d in dates.find(in: t, reference: TextDate(year: year)) where d.relative && d.date.year == year && d.date.month != nil {
+                    if best! < d.date { best = d.date }
+                }
+            }
+        }
         return best
     }
 

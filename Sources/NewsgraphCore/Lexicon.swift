@@ -97,6 +97,8 @@ public struct Lexicon: Sendable {
         public let lightVerbs: [String]?
         /// "the two leaders": the heads of the pair of countries in focus.
         public let leaderPhrases: [String]?
+        /// Words after which the subject undergoes the event: "Belarus has been facing sanctions".
+        public let undergoVerbs: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }

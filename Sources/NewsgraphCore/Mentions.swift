@@ -152,6 +152,9 @@ extension Extractor {
     /// with "of"/"and"/"for"/"on" inside, optionally a quoted name after "Park".
     private func shapes(_ t: [Token], _ known: [Mention]) -> [Mention] {
         var out = known
+        // A headline in title case capitalizes common words ("Foreign Policy Approach"): no shapes there.
+        let words = t.filter { $0.isWord && $0.text.count > 3 }
+        if words.count >= 3, words.filter(\.isCapitalized).count * 10 >= words.count * 7 { return out }
         let orgShapes = Set(lexicon.patterns.organizationShapes.map { $0.lowercased() })
         let iniShapes = Set((lexicon.patterns.initiativeShapes + lexicon.patterns.exhibitionShapes).map { $0.lowercased() })
         var i = 0
