@@ -118,7 +118,7 @@ public struct DateParser: Sendable {
     /// - Parameter past: the reference is the article's stated date and the sentence is about the past:
     ///   a month or day later in the year than the reference is then in the year before ("in September"
     ///   in a January article).
-    public func find(in tokens: [Token], reference: TextDate?, past: Bool = false) -> [DateMention] {
+    public func find(in tokens: [Token], reference: TextDate?, past: Bool = false, future: Bool = false) -> [DateMention] {
         var out: [DateMention] = []
         var i = 0
         while i < tokens.count {
@@ -128,6 +128,11 @@ public struct DateParser: Sendable {
                     var d = found.date
                     d.year -= 1
                     found = DateMention(range: found.range, date: d, end: nil, since: found.since, relative: true)
+                }
+                // "is expected to travel … on Wednesday": the next such day, not the last.
+                if future, found.relative, let ref = reference, found.date < ref, found.date.day != nil,
+                   weekdays.contains(tokens[found.range.upperBound - 1].lower), let d = found.date.adding(days: 7) {
+                    found = DateMention(range: found.range, date: d, end: nil, since: false, relative: true)
                 }
                 if let d = found.date as TextDate?, d.isValid, found.end?.isValid ?? true { out.append(found) }
                 i = max(found.range.upperBound, i + 1)

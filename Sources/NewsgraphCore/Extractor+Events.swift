@@ -258,13 +258,19 @@ extension Extractor {
     func proposals(_ s: Sentence, _ f: inout DocumentFacts) {
         let t = s.tokens
         for m in s.mentions where m.ref.kind == .initiative {
-            var proposer: EntityRef?
-            let a = m.range.upperBound
-            for cue in ["put forward by", "proposed by", "launched by", "announced by", "initiated by", "unveiled by"] {
-                if let k = s.has(cue, from: a), k - a <= 4, !boundary(t, a, k) {
-                    proposer = objects(s, after: k + Tokenizer.tokens(cue).count, kinds: [.country, .organization, .person], window: 2).first?.ref
-                }
+            var proposers: [EntityRef] = []
+            var a = m.range.upperBound
+            // Skip "(FCAS)".
+            if a + 2 < t.count, t[a].text == "(", t[a + 2].text == ")" { a += 3 }
+            // "… launched by France and Germany", "… first set out in 2016 by the late Prime Minister X"
+            for verb in lexicon.patterns.proposalVerbs ?? [] {
+                guard let k = s.has(verb, from: a), k - a <= 8,
+                      !t[a..<k].contains(where: { [";", ":", "–", "—", "(", ")"].contains($0.text) }),
+                      let by = (k..<min(t.count, k + 6)).first(where: { t[$0].lower == "by" }) else { continue }
+                proposers = objects(s, after: by + 1, kinds: [.country, .organization, .person], window: 4).map(\.ref)
+                if !proposers.isEmpty { break }
             }
+            var proposer = proposers.first
             var b = m.range.lowerBound - 1
             if b >= 0, t[b].lower == "the" { b -= 1 }
             if proposer == nil, b >= 1, t[b].text == "'s", let owner = s.mentions.last(where: { $0.range.upperBound == b && $0.ref.kind == .country }) {
@@ -274,8 +280,9 @@ extension Extractor {
                t[m.range].first?.lower != owner.ref.name.lowercased() {
                 proposer = owner.ref
             }
-            if let proposer {
-                f.relations.append(RelationFact(subject: m.ref, property: "proposedBy", object: proposer, objectEvent: nil,
+            if proposers.isEmpty, let proposer { proposers = [proposer] }
+            for p in proposers where p != m.ref {
+                f.relations.append(RelationFact(subject: m.ref, property: "proposedBy", object: p, objectEvent: nil,
                                                 rule: "propose.by", confidence: 0.8, evidence: s.evidence))
             }
         }

@@ -40,7 +40,7 @@ extension Extractor {
             let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, reference: reference, pair: Array(pair),
                                pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun,
                                dates: dates.find(in: t, reference: reference,
-                                                 past: facts.date != nil && !planned(t)))
+                                                 past: facts.date != nil && !planned(t), future: planned(t)))
             relations(ctx, &facts)
             events(ctx, &facts)
             numbers(ctx, &facts)
@@ -171,13 +171,18 @@ extension Extractor {
             var personMention = ms.first { $0.range.lowerBound == m.range.upperBound && $0.ref.kind == .person && $0.role == .entity }
             var scope: EntityRef?
             var k = m.range.upperBound
+            let ownerStart = k + 1 < t.count && t[k + 1].lower == "the" ? k + 2 : k + 1
             if personMention == nil, k < t.count, t[k].lower == "of",
-               let owner = ms.first(where: { $0.range.lowerBound == k + 1 && $0.role == .entity && ($0.ref.kind == .country || $0.ref.kind == .organization) }) {
+               let owner = ms.first(where: { $0.range.lowerBound == ownerStart && $0.role == .entity && ($0.ref.kind == .country || $0.ref.kind == .organization) }) {
                 scope = owner.ref
                 k = owner.range.upperBound
                 if k < t.count, t[k].text == "," {
                     personMention = ms.first { $0.range.lowerBound == k + 1 && $0.ref.kind == .person && $0.role == .entity }
                 }
+            }
+            // "X, the General Secretary of Y": the person before the appositive.
+            if personMention == nil, m.range.lowerBound >= 3, t[m.range.lowerBound - 1].lower == "the", t[m.range.lowerBound - 2].text == "," {
+                personMention = ms.first { $0.range.upperBound == m.range.lowerBound - 2 && $0.ref.kind == .person && $0.role == .entity }
             }
             guard let person = personMention?.ref else { continue }
             // The country or organization named right before the title ("Chinese President", "Belarus' President").

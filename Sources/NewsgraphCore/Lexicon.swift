@@ -99,6 +99,8 @@ public struct Lexicon: Sendable {
         public let leaderPhrases: [String]?
         /// Words after which the subject undergoes the event: "Belarus has been facing sanctions".
         public let undergoVerbs: [String]?
+        /// Verbs that, followed by "by X", make X the proposer of the initiative before them.
+        public let proposalVerbs: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }

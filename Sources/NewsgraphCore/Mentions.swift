@@ -175,7 +175,17 @@ extension Extractor {
                     break
                 }
             }
-            if let (end, kind) = lastShape, end > i || (end == i && false) {
+            if let (shapeEnd, kind) = lastShape, shapeEnd > i {
+                var end = shapeEnd
+                // "Communist Party of Vietnam", "Council of the European Union": the "of" phrase belongs to the name.
+                var k = end + 1
+                if k < t.count, t[k].lower == "of" {
+                    k += 1
+                    if k < t.count, t[k].lower == "the" { k += 1 }
+                    var last = k
+                    while last < t.count, t[last].isCapitalized, t[last].isWord { last += 1 }
+                    if last > k { end = last - 1 }
+                }
                 let range = i..<(end + 1)
                 let name = t[range].map(\.text).joined(separator: " ")
                 // Keep lexicon matches that cover the whole run; replace those inside it.
