@@ -43,6 +43,7 @@ public enum BuildError: Error, CustomStringConvertible {
     case badBase(String, TermError)
     case ontology(Ontology.LoadError)
     case lexicon(Lexicon.LoadError)
+    case shapes(ShapesError)
     case output(String, any Error)
 
     public var description: String {
@@ -53,6 +54,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .badBase(let base, let e): return "the base IRI \(base.debugDescription) is not usable: \(e)"
         case .ontology(let e): return "the ontology could not be loaded: \(e)"
         case .lexicon(let e): return "the lexicon could not be loaded: \(e)"
+        case .shapes(let e): return "the shapes cannot be used: \(e)"
         case .output(let path, let e): return "\(path): cannot write: \(e)"
         }
     }
@@ -68,6 +70,8 @@ public enum Builder {
         do { minter = try IRIMinter(base: options.base) } catch { throw .badBase(options.base, error) }
         let ontology: Ontology
         do { ontology = try Ontology.load(from: options.ontologyFolder, world: world) } catch { throw .ontology(error) }
+        let validator: Validator
+        do { validator = try Validator(ontology: ontology) } catch { throw .shapes(error) }
 
         var report = BuildReport()
         let (documents, skipped) = CorpusReader.read(corpora: options.corpora)
@@ -87,7 +91,10 @@ public enum Builder {
         let graph = assembler.finish()
         report.documentGraphs = documents.count
 
-        let (accepted, rejected) = OntologyCheck.split(graph.sorted, ontology: ontology)
+        // What violates the ontology or its shapes is kept aside with the reason, never written to the graph.
+        let split = validator.partition(graph.sorted)
+        let accepted = split.accepted
+        let rejected = split.rejected
         report.rejected = rejected
         report.triplesWritten = accepted.count
         for t in accepted where t.predicate == RDF.type {
@@ -120,7 +127,8 @@ public enum Builder {
             try? FileManager.default.removeItem(atPath: rejectedPath)
         } else {
             do {
-                try world.write(RejectionReport.triples(rejected), syntax: .turtle, prefixes: standardPrefixes, to: rejectedPath)
+                try world.write(RejectionReport.triples(rejected) + split.report.triples(), syntax: .turtle,
+                                prefixes: standardPrefixes + [("sh", SH.ns), ("ngv", NGV.ns)], to: rejectedPath)
             } catch { throw .output(rejectedPath, error) }
             report.files.append(rejectedPath)
         }
@@ -141,33 +149,6 @@ enum DocumentGraph {
         g.add(d, NG.sourceFile, string: document.relativePath)
         g.add(d, NG.sha256, string: document.sha256)
         return g
-    }
-}
-
-/// The check the build makes before writing: every `ng:` term it uses must be
-/// defined by the loaded ontology. Failing triples are rejected with the reason.
-enum OntologyCheck {
-    static func split(_ triples: [Triple], ontology: Ontology) -> (accepted: [Triple], rejected: [RejectedTriple]) {
-        var accepted: [Triple] = []
-        var rejected: [RejectedTriple] = []
-        for t in triples {
-            if let reason = problem(t, ontology) {
-                rejected.append(RejectedTriple(triple: t, reason: reason))
-            } else {
-                accepted.append(t)
-            }
-        }
-        return (accepted, rejected)
-    }
-
-    static func problem(_ t: Triple, _ ontology: Ontology) -> String? {
-        var terms = [t.predicate]
-        if t.predicate == RDF.type, let cls = t.object.iri { terms.append(cls) }
-        for term in terms where term.value.hasPrefix(NG.ns) && !ontology.isDefined(term) {
-            let hint = ontology.nearestTerm(to: term).map { " (did you mean \($0)?)" } ?? ""
-            return "\(term) is not defined in the ontology\(hint)"
-        }
-        return nil
     }
 }
 
