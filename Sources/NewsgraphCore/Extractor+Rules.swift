@@ -186,17 +186,20 @@ extension Extractor {
             }
             guard let person = personMention?.ref else { continue }
             // The country or organization named right before the title ("Chinese President", "Belarus' President").
+            var modifierAt = m.range.lowerBound - 1
             if scope == nil {
                 var b = m.range.lowerBound - 1
                 while b >= 0, lexicon.patterns.titleModifiers.contains(t[b].lower) { b -= 1 }
                 if b >= 0, t[b].text == "'s" || t[b].text == "'" { b -= 1 }
                 if let owner = ms.first(where: { $0.range.upperBound == b + 1 && ($0.ref.kind == .country || $0.ref.kind == .organization) && $0.note != "compound" }) {
                     scope = owner.ref
+                    // "Former Chilean President": the modifier stands before the country.
+                    if !lexicon.patterns.titleModifiers.contains(t[max(0, modifierAt)].lower) { modifierAt = owner.range.lowerBound - 1 }
                 }
             }
             let title = t[m.range].map(\.text).joined(separator: " ")
-            let modifier = m.range.lowerBound > 0 && lexicon.patterns.titleModifiers.contains(t[m.range.lowerBound - 1].lower)
-            let position = modifier ? t[m.range.lowerBound - 1].lower + " " + title : title
+            let modifier = modifierAt >= 0 && lexicon.patterns.titleModifiers.contains(t[modifierAt].lower)
+            let position = modifier ? t[modifierAt].lower + " " + title : title
             f.positions[person, default: []].insert(position.prefix(1).uppercased() + position.dropFirst())
             guard let scope, m.note == "head", !modifier else { continue }
             heads[scope] = person

@@ -113,6 +113,13 @@ import Testing
         #expect(f.quotations.first?.text == "Our partnership will only grow stronger from here")
     }
 
+    @Test func aFormerHolderKeepsTheTitleButIsNoHead() {
+        let f = facts("Note\n\nFormer Chilean President Michelle Bachelet met Peruvian President Dina Boluarte in Lima on 3 May 2023.\n")
+        #expect(!f.relations.contains { $0.property == "headOf" && $0.subject.name == "Michelle Bachelet" })
+        #expect(f.relations.contains { $0.property == "headOf" && $0.subject.name == "Dina Boluarte" })
+        #expect(f.positions[EntityRef(kind: .person, name: "Michelle Bachelet")]?.contains("Former President") == true)
+    }
+
     @Test func reportedSpeechIsNotTheArticlesFact() {
         let f = facts("Note\n\n\"Chile will join the Pacific Alliance and sign the accord,\" Peruvian Foreign Minister Ana Cecilia Gervasi said.\n")
         #expect(f.events.isEmpty)
