@@ -6,7 +6,7 @@ SHELL := /bin/bash
 BIN := .build/release/newsgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps build graph score unseen blind bench clean
+.PHONY: run test test-deps deps build graph score unseen blind bench clean
 
 run: deps build graph
 
@@ -17,7 +17,6 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libraptor2-dev raptor2-utils >/dev/null; \
 	fi
 	@python3 -c 'import pyoxigraph, rdflib' 2>/dev/null || python3 -m pip install -q pyoxigraph rdflib
-	@if [ -f Tests/tools/install-test-deps.sh ]; then bash Tests/tools/install-test-deps.sh; fi
 
 build:
 	swift build -c release --product newsgraph
@@ -25,7 +24,11 @@ build:
 graph: build
 	$(BIN) build seeds --out out
 
-test: deps
+# What only the tests need: the SPARQL stores (oxigraph from PyPI, virtuoso-opensource from Debian).
+test-deps:
+	@bash Tests/tools/install-test-deps.sh
+
+test: deps test-deps
 	swift build --build-tests
 	swift test 2>&1 | tee .build/test.log
 	$(MAKE) --no-print-directory build
