@@ -6,15 +6,15 @@ SHELL := /bin/bash
 BIN := .build/release/newsgraph
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-deps deps build graph score unseen blind bench clean
+.PHONY: run test test-deps deps build graph score unseen blind bench bench-lookup clean
 
 run: deps build graph
 
 deps:
-	@if ! pkg-config --exists raptor2 || ! command -v rapper >/dev/null; then \
-	  echo "Installing libraptor2-dev and raptor2-utils through apt-get"; \
+	@if ! pkg-config --exists raptor2 || ! command -v rapper >/dev/null || ! command -v dot >/dev/null; then \
+	  echo "Installing libraptor2-dev, raptor2-utils and graphviz through apt-get"; \
 	  $(SUDO) apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libraptor2-dev raptor2-utils >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libraptor2-dev raptor2-utils graphviz >/dev/null; \
 	fi
 	@python3 -c 'import pyoxigraph, rdflib' 2>/dev/null || python3 -m pip install -q pyoxigraph rdflib
 
@@ -53,6 +53,10 @@ blind: build
 	@$(BIN) build Tests/Blind/articles --out .build/blind-out --quiet
 	@python3 ../shared/eval/score .build/blind-out/graph.nt Tests/Blind/queries > .build/score-blind.txt
 	@python3 Tests/tools/evaluation.py .build/score-blind.txt Tests/Blind/queries "Blind evaluation (scored, never tuned to)" | head -n 1
+
+# Lookup speed on a generated graph of a million triples: the index is built once, then lookups are timed.
+bench-lookup: build
+	@python3 Tests/tools/bench_lookup.py $(BIN) 1000000
 
 # Throughput of extraction and writing on a synthetic corpus (seeds/ copied N times
 # with changed names so nothing is deduplicated); prints seconds and triples per second.

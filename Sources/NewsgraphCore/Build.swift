@@ -116,6 +116,9 @@ public enum Builder {
             do { try world.write(triples, syntax: syntax, prefixes: standardPrefixes, to: path) } catch { throw .output(path, error) }
             report.files.append(path)
         }
+        // The lookup index beside graph.nt (LookupIndex): written once graph.nt is in place.
+        let ntPath = folder + "/graph.nt"
+        do { report.files.append(try LookupIndex.write(for: ntPath)) } catch { throw .output(LookupIndex.path(for: ntPath), error) }
         // The same facts as N-Quads, one named graph per source document (the document's IRI).
         let acceptedSet = Set(accepted)
         let quads = assembler.quads().filter { acceptedSet.contains($0.triple) }

@@ -111,7 +111,11 @@ extension Extractor {
             }
         }
         if f.title == nil {
-            let candidates = lines.prefix(15).filter { $0.split(separator: " ").count >= 3 && !$0.hasSuffix(".") && !$0.contains(":") }
+            // A title may hold a colon ("Fortifying Ties: …"); a "Key: value" header line is not a title.
+            let isHeader = { (l: String) in
+                l.split(separator: ":", maxSplits: 1).first.map { self.lexicon.patterns.metadataKeys[$0.lowercased()] != nil } ?? false
+            }
+            let candidates = lines.prefix(15).filter { $0.split(separator: " ").count >= 3 && !$0.hasSuffix(".") && !isHeader($0) }
             f.title = candidates.first { counts[$0, default: 0] > 1 } ?? candidates.first
         }
         if f.date == nil {

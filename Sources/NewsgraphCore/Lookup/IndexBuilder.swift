@@ -1,0 +1,348 @@
+import Foundation
+import RDFModel
+import RaptorIO
+
+/// Makes the bytes of a lookup index (layout in ``LookupIndex``) from a graph.
+///
+/// From an N-Triples file whose triples are grouped by subject (as
+/// `newsgraph build` writes them, sorted), each node's block of lines is
+/// recorded by byte offset. From any other file (Turtle, or N-Triples not
+/// grouped by subject) the triples are kept in memory instead
+/// (``build(memoryFrom:world:)``), and the index is used in memory only.
+struct IndexBuilder {
+    private var ids: [Term: UInt32] = [:]
+    private(set) var terms: [Term] = []
+    private var blockOffset: [UInt64] = []
+    private var blockLength: [UInt32] = []
+    private var labels: [UInt32: String] = [:]
+    private var titles: [UInt32: String] = [:]
+    private var files: [UInt32: String] = [:]
+    private var alternatives: [UInt32: [String]] = [:]
+    private var classes: [UInt32: [UInt32]] = [:]
+    private var dates: [UInt32: String] = [:]
+    private var periods: [UInt32: String] = [:]
+    private var documentDates: [UInt32: String] = [:]
+    /// Nodes with a name that is not a plain string (a language tag): the index does not restate it.
+    private var notPlain = Set<UInt32>()
+    private var edges: [Edge] = []
+    /// Memory mode: every triple, by subject id (ids before sorting).
+    private var triplesBySubject: [UInt32: [Triple]]?
+
+    struct Edge {
+        var s: UInt32, p: UInt32, o: UInt32
+    }
+
+    init(keepTriples: Bool) {
+        if keepTriples { triplesBySubject = [:] }
+    }
+
+    mutating func id(_ term: Term) -> UInt32 {
+        if let id = ids[term] { return id }
+        let id = UInt32(terms.count)
+        ids[term] = id
+        terms.append(term)
+        blockOffset.append(0)
+        blockLength.append(0)
+        return id
+    }
+
+    /// Records one triple; returns its subject's id.
+    @discardableResult
+    mutating func add(_ t: Triple) -> UInt32 {
+        let s = id(t.subject)
+        if triplesBySubject != nil {
+            triplesBySubject![s, default: []].append(t)
+            blockLength[Int(s)] &+= 1
+        }
+        switch t.object {
+        case .literal(let l):
+            _ = id(.iri(t.predicate))
+            if l.datatype != XSD.string, [RDFS.label, DCTerms.title, NG.sourceFile].contains(t.predicate) { notPlain.insert(s) }
+            switch t.predicate {
+            case RDFS.label: if labels[s] == nil || l.lexicalForm < labels[s]! { labels[s] = l.lexicalForm }
+            case SKOS.altLabel: alternatives[s, default: []].append(l.lexicalForm)
+            case DCTerms.title: titles[s] = l.lexicalForm
+            case NG.sourceFile: files[s] = l.lexicalForm
+            case LV.date: dates[s] = l.lexicalForm
+            case LV.period: periods[s] = l.lexicalForm
+            case DCTerms.date: documentDates[s] = l.lexicalForm
+            default: break
+            }
+        case .iri, .blank:
+            let o = id(t.object)
+            if t.predicate == RDF.type {
+                classes[s, default: []].append(o)
+            } else {
+                edges.append(Edge(s: s, p: id(.iri(t.predicate)), o: o))
+            }
+        }
+        return s
+    }
+
+    // MARK: - Sources
+
+    /// Why a file cannot be indexed by byte offsets.
+    enum Ungroupable: Error { case notGrouped }
+
+    /// The index of a sorted N-Triples file, with byte offsets. Throws
+    /// ``Ungroupable`` when a subject's triples are not on consecutive lines.
+    static func build(nTriples graph: ByteStore, path: String, stamp: FileStamp) throws(LookupError) -> [UInt8] {
+        let world: RaptorWorld
+        do { world = try RaptorWorld() } catch { throw .graphUnreadable(path: path, reason: "\(error)") }
+        do {
+            return try build(nTriples: graph, path: path, stamp: stamp, world: world)
+        } catch let error as LookupError {
+            throw error
+        } catch {
+            throw .graphUnreadable(path: path, reason: "its triples are not grouped by subject (write it with `newsgraph build`, which sorts them)")
+        }
+    }
+
+    static func build(nTriples graph: ByteStore, path: String, stamp: FileStamp, world: RaptorWorld) throws(any Error) -> [UInt8] {
+        let blocks = subjectBlocks(graph.bytes)
+        var builder = IndexBuilder(keepTriples: false)
+        var blockIndex = -1
+        var remaining = 0
+        var current: UInt32 = 0
+        do {
+            try world.parse(file: path, syntax: .ntriples) { quad in
+                if remaining == 0 {
+                    blockIndex += 1
+                    guard blockIndex < blocks.count else { throw Ungroupable.notGrouped }
+                    remaining = blocks[blockIndex].lines
+                    let s = builder.add(quad.triple)
+                    guard builder.blockLength[Int(s)] == 0 else { throw Ungroupable.notGrouped }
+                    builder.blockOffset[Int(s)] = UInt64(blocks[blockIndex].offset)
+                    builder.blockLength[Int(s)] = UInt32(blocks[blockIndex].length)
+                    current = s
+                } else {
+                    guard builder.add(quad.triple) == current else { throw Ungroupable.notGrouped }
+                }
+                remaining -= 1
+            }
+        } catch let error as Ungroupable {
+            throw error
+        } catch {
+            throw LookupError.graphUnreadable(path: path, reason: "\(error)")
+        }
+        guard blockIndex == blocks.count - 1, remaining == 0 else { throw Ungroupable.notGrouped }
+        return builder.finish(graphSize: UInt64(graph.bytes.count), checksum: Checksum.of(graph.bytes), stamp: stamp)
+    }
+
+    /// An index kept in memory with the triples themselves, for a graph in
+    /// any syntax. Returns the index bytes and the triples by (final) node id.
+    static func build(memoryFrom path: String, world: RaptorWorld) throws(LookupError) -> ([UInt8], [UInt32: [Triple]]) {
+        var builder = IndexBuilder(keepTriples: true)
+        do {
+            try world.parse(file: path) { quad in builder.add(quad.triple) }
+        } catch {
+            throw .graphUnreadable(path: path, reason: "\(error)")
+        }
+        let (bytes, rank) = builder.finishWithRanks(graphSize: 0, checksum: 0, stamp: FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0))
+        var bySubject: [UInt32: [Triple]] = [:]
+        for (old, triples) in builder.triplesBySubject ?? [:] { bySubject[rank[Int(old)]] = triples }
+        return (bytes, bySubject)
+    }
+
+    /// Runs of consecutive lines with the same subject: byte offset, length
+    /// (through the last line's newline) and number of triple lines. Blank
+    /// and comment lines belong to no run.
+    static func subjectBlocks(_ bytes: UnsafeRawBufferPointer) -> [(offset: Int, length: Int, lines: Int)] {
+        var blocks: [(offset: Int, length: Int, lines: Int)] = []
+        guard let base = bytes.baseAddress else { return blocks }
+        let count = bytes.count
+        var lineStart = 0
+        var previousSubject: UnsafeRawBufferPointer?
+        while lineStart < count {
+            let remaining = count - lineStart
+            let newline = memchr(base + lineStart, 0x0A, remaining)
+            let lineEnd = newline.map { UnsafeRawPointer($0) - base } ?? count   // index of '\n' or end
+            let next = min(lineEnd + 1, count)
+            var i = lineStart
+            while i < lineEnd, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            if i < lineEnd, bytes[i] != 0x23, bytes[i] != 0x0D {
+                var j = i
+                while j < lineEnd, bytes[j] != 0x20, bytes[j] != 0x09 { j += 1 }
+                let subject = UnsafeRawBufferPointer(start: base + i, count: j - i)
+                if let p = previousSubject, compare(p, subject) == 0 {
+                    blocks[blocks.count - 1].lines += 1
+                    blocks[blocks.count - 1].length = next - blocks[blocks.count - 1].offset
+                } else {
+                    blocks.append((lineStart, next - lineStart, 1))
+                    previousSubject = subject
+                }
+            }
+            lineStart = next
+        }
+        return blocks
+    }
+
+    // MARK: - Writing
+
+    func finish(graphSize: UInt64, checksum: UInt64, stamp: FileStamp) -> [UInt8] {
+        finishWithRanks(graphSize: graphSize, checksum: checksum, stamp: stamp).0
+    }
+
+    /// The index bytes, and for each id used while building, its final id.
+    func finishWithRanks(graphSize: UInt64, checksum: UInt64, stamp: FileStamp) -> ([UInt8], [UInt32]) {
+        let n = terms.count
+        let texts: [[UInt8]] = terms.map { term in
+            switch term {
+            case .iri(let i): return Array(i.value.utf8)
+            case .blank(let b): return Array(("_:" + b.label).utf8)
+            case .literal: return []
+            }
+        }
+        let order = (0..<n).sorted { texts[$0].lexicographicallyPrecedes(texts[$1]) }
+        var rank = [UInt32](repeating: 0, count: n)
+        for (position, old) in order.enumerated() { rank[old] = UInt32(position) }
+
+        var pool = StringPool()
+        // Edges, both directions, deduplicated.
+        var out = edges.map { Edge(s: rank[Int($0.s)], p: rank[Int($0.p)], o: rank[Int($0.o)]) }
+        out.sort { ($0.s, $0.p, $0.o) < ($1.s, $1.p, $1.o) }
+        out = dedupe(out)
+        var into = out
+        into.sort { ($0.o, $0.p, $0.s) < ($1.o, $1.p, $1.s) }
+
+        var outStart = [UInt32](repeating: 0, count: n), outCount = [UInt32](repeating: 0, count: n)
+        var inStart = [UInt32](repeating: 0, count: n), inCount = [UInt32](repeating: 0, count: n)
+        for (i, e) in out.enumerated() {
+            if outCount[Int(e.s)] == 0 { outStart[Int(e.s)] = UInt32(i) }
+            outCount[Int(e.s)] += 1
+        }
+        for (i, e) in into.enumerated() {
+            if inCount[Int(e.o)] == 0 { inStart[Int(e.o)] = UInt32(i) }
+            inCount[Int(e.o)] += 1
+        }
+
+        // Classes: the most specific one (not a generic superclass), by name.
+        func primaryClass(_ old: UInt32) -> UInt32? {
+            guard let list = classes[old], !list.isEmpty else { return nil }
+            let specific = list.filter { c in terms[Int(c)].iri.map { !LV.genericClasses.contains($0) } ?? true }
+            let pick = (specific.isEmpty ? list : specific).min { texts[Int($0)].lexicographicallyPrecedes(texts[Int($1)]) }
+            return pick.map { rank[Int($0)] }
+        }
+
+        // Names.
+        struct Name { var key: [UInt8]; var kind: IndexFormat.NameKind; var term: UInt32 }
+        var names: [Name] = []
+        let subjects = Set(labels.keys).union(alternatives.keys).union(titles.keys).union(files.keys)
+        for old in subjects {
+            let classIRIs = Set((classes[old] ?? []).compactMap { terms[Int($0)].iri })
+            let isFact = !classIRIs.isDisjoint(with: LV.factClasses)
+            let isPerson = classIRIs.contains(NG.Person) || classIRIs.contains(LV.schemaPerson)
+            var best: [String: IndexFormat.NameKind] = [:]
+            func note(_ key: String, _ kind: IndexFormat.NameKind) {
+                guard !key.isEmpty, key.utf8.count < 1000 else { return }
+                if let k = best[key], k.score >= kind.score { return }
+                best[key] = kind
+            }
+            if !isFact, let label = labels[old] {
+                let key = LookupNames.key(label)
+                note(key, .label)
+                let words = key.split(separator: " ").map(String.init)
+                if isPerson, words.count >= 2 {
+                    note(words[words.count - 1], .surname)
+                    for w in words.dropLast() where w.count >= 2 { note(w, .givenName) }
+                } else if let acronym = LookupNames.acronym(ofKey: key) {
+                    note(acronym, .acronym)
+                }
+                if case .iri(let iri) = terms[Int(old)] { note(LookupNames.key(LV.localName(iri.value)), .localName) }
+            }
+            for alt in alternatives[old] ?? [] { note(LookupNames.key(alt), .altLabel) }
+            if let title = titles[old] { note(LookupNames.key(title), .title) }
+            if let file = files[old] { note(LookupNames.key(file), .file) }
+            for (key, kind) in best { names.append(Name(key: Array(key.utf8), kind: kind, term: rank[Int(old)])) }
+        }
+        names.sort { $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.term < $1.term }
+
+        // Term table, in final order.
+        var termTable = ByteWriter()
+        for old in order {
+            let o = UInt32(old)
+            let text = pool.add(texts[old])
+            termTable.u32(text.offset); termTable.u32(text.length)
+            termTable.u64(blockOffset[old]); termTable.u32(blockLength[old])
+            let label = pool.add(optional: labels[o] ?? titles[o] ?? files[o])
+            termTable.u32(label.offset); termTable.u32(label.length)
+            termTable.u32(primaryClass(o) ?? IndexFormat.none)
+            let sortKey = pool.add(optional: dates[o] ?? periods[o] ?? documentDates[o])
+            termTable.u32(sortKey.offset); termTable.u32(sortKey.length)
+            let r = Int(rank[old])
+            termTable.u32(outStart[r]); termTable.u32(outCount[r])
+            termTable.u32(inStart[r]); termTable.u32(inCount[r])
+            termTable.u32(notPlain.contains(o) ? 0 : labels[o] != nil ? 1 : titles[o] != nil ? 2 : files[o] != nil ? 3 : 0)
+        }
+        var nameTable = ByteWriter()
+        for name in names {
+            let key = pool.add(name.key)
+            nameTable.u32(key.offset); nameTable.u16(UInt16(name.key.count)); nameTable.u8(name.kind.rawValue); nameTable.u8(0)
+            nameTable.u32(name.term)
+        }
+        var outTable = ByteWriter(), inTable = ByteWriter()
+        for e in out { outTable.u32(e.p); outTable.u32(e.o) }
+        for e in into { inTable.u32(e.p); inTable.u32(e.s) }
+
+        var file = ByteWriter()
+        let termsOffset = IndexFormat.headerSize
+        let namesOffset = termsOffset + termTable.bytes.count
+        let outOffset = namesOffset + nameTable.bytes.count
+        let inOffset = outOffset + outTable.bytes.count
+        let stringsOffset = inOffset + inTable.bytes.count
+        let total = stringsOffset + pool.bytes.count
+        file.bytes.append(contentsOf: IndexFormat.magic)
+        file.u32(IndexFormat.version); file.u32(0)
+        file.u64(graphSize); file.u64(checksum)
+        file.u64(UInt64(bitPattern: stamp.modifiedSeconds)); file.u64(UInt64(bitPattern: stamp.modifiedNanoseconds)); file.u64(stamp.inode)
+        file.u32(UInt32(n)); file.u32(UInt32(names.count)); file.u32(UInt32(out.count)); file.u32(UInt32(into.count))
+        for offset in [termsOffset, namesOffset, outOffset, inOffset, stringsOffset] { file.u64(UInt64(offset)) }
+        file.u64(UInt64(pool.bytes.count)); file.u64(UInt64(total))
+        precondition(file.bytes.count == IndexFormat.headerSize)
+        file.bytes.reserveCapacity(total)
+        file.bytes += termTable.bytes
+        file.bytes += nameTable.bytes
+        file.bytes += outTable.bytes
+        file.bytes += inTable.bytes
+        file.bytes += pool.bytes
+        return (file.bytes, rank)
+    }
+
+    private func dedupe(_ sorted: [Edge]) -> [Edge] {
+        var out: [Edge] = []
+        out.reserveCapacity(sorted.count)
+        for e in sorted {
+            if let last = out.last, last.s == e.s, last.p == e.p, last.o == e.o { continue }
+            out.append(e)
+        }
+        return out
+    }
+}
+
+/// Little-endian bytes.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+    mutating func u8(_ v: UInt8) { bytes.append(v) }
+    mutating func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
+}
+
+/// Strings stored once each.
+struct StringPool {
+    var bytes: [UInt8] = []
+    private var known: [[UInt8]: UInt32] = [:]
+
+    mutating func add(_ s: [UInt8]) -> (offset: UInt32, length: UInt32) {
+        if let at = known[s] { return (at, UInt32(s.count)) }
+        let at = UInt32(bytes.count)
+        bytes += s
+        known[s] = at
+        return (at, UInt32(s.count))
+    }
+
+    mutating func add(optional s: String?) -> (offset: UInt32, length: UInt32) {
+        guard let s else { return (IndexFormat.none, 0) }
+        return add(Array(s.utf8))
+    }
+}
