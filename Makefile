@@ -37,9 +37,10 @@ test: deps test-deps
 	$(MAKE) --no-print-directory score unseen blind
 	python3 Tests/tools/crosscheck.py out/graph.ttl out/graph.nt out/graph.nq
 
-# The evaluations are measurements; the seed one is also a gate: at least 45 of
-# the 50 facts and every trap avoided. Their lines are reworded so that they do
-# not read as test-runner totals.
+# The evaluations are measurements and regression gates: the seeds must hold at
+# least 45 of their 50 facts, the unseen set 70 of its 98, and neither may fall
+# into a trap; the blind set is only scored. Their lines are reworded so that
+# they do not read as test-runner totals.
 score:
 	@python3 ../shared/eval/score out/graph.nt > .build/score-seeds.txt
 	@python3 Tests/tools/evaluation.py .build/score-seeds.txt ../shared/eval/seeds "Seed evaluation" --min-facts 45 --all-traps
@@ -47,7 +48,7 @@ score:
 unseen: build
 	@$(BIN) build Tests/Unseen/articles --out .build/unseen-out --quiet
 	@python3 ../shared/eval/score .build/unseen-out/graph.nt Tests/Unseen/queries > .build/score-unseen.txt
-	@python3 Tests/tools/evaluation.py .build/score-unseen.txt Tests/Unseen/queries "Unseen evaluation"
+	@python3 Tests/tools/evaluation.py .build/score-unseen.txt Tests/Unseen/queries "Unseen evaluation" --min-facts 70 --all-traps
 
 blind: build
 	@$(BIN) build Tests/Blind/articles --out .build/blind-out --quiet

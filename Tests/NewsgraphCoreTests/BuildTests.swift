@@ -45,6 +45,16 @@ func options(corpora: [String], out: String) -> BuildOptions {
         }
     }
 
+    /// Raptor writes shared rdf:Lists invalidly; the graph never holds a list (nor a blank node).
+    @Test func theGraphHoldsNoListsAndNoBlankNodes() throws {
+        let world = try RaptorWorld()
+        var triples: [Triple] = []
+        try world.parse(file: repositoryRoot + "/out/graph.nt") { triples.append($0.triple) }
+        #expect(!triples.isEmpty)
+        #expect(!triples.contains { $0.predicate == IRI(constant: RDF.ns + "first") || $0.predicate == IRI(constant: RDF.ns + "rest") })
+        #expect(!triples.contains { if case .blank = $0.subject { return true }; if case .blank = $0.object { return true }; return false })
+    }
+
     @Test func turtleAndNTriplesHoldTheSameTriples() throws {
         let out = try temporaryFolder("same")
         defer { try? FileManager.default.removeItem(atPath: out) }

@@ -106,6 +106,27 @@ import Testing
         }
     }
 
+    /// Raptor has no internal locking: worlds on several threads at once must still give
+    /// exactly the right answers (the wrapper serializes every call into Raptor).
+    @Test func worldsOnManyThreadsAtOnceStayCorrect() async throws {
+        let text = (0..<200).map { "<http://e.org/s\($0)> <http://e.org/p> \"v\($0) ü 😀\"@en ." }.joined(separator: "\n")
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    let world = try RaptorWorld()
+                    var triples: [Triple] = []
+                    try world.parse(string: text, syntax: .ntriples) { triples.append($0.triple) }
+                    let turtle = try world.serialize(triples, syntax: .turtle, prefixes: standardPrefixes)
+                    var back = Set<Triple>()
+                    try world.parse(string: turtle, syntax: .turtle) { back.insert($0.triple) }
+                    return back == Set(triples) ? back.count : -1
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 200, count: 8))
+    }
+
     @Test func missingFileIsAnIOError() throws {
         let world = try RaptorWorld()
         #expect(throws: RaptorError.self) { try world.parse(file: "/nonexistent/graph.ttl") { _ in } }
