@@ -43,41 +43,48 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (lhs: IRI, rhs: IRI) -> Bool { lhs.value.utf8.lexicographicallyPrecedes(rhs.value.utf8) }
 
     /// Why `value` is not an IRI that every RDF syntax accepts, or nil when it is.
+    /// Works on the UTF-8 bytes: every graph is full of IRIs, so this must be fast.
     public static func problem(in value: String) -> String? {
-        guard !value.isEmpty else { return "it is empty" }
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
-            case 0x00...0x20: return "it contains the control or space character U+\(hex4(scalar.value))"
-            case 0x7F...0x9F: return "it contains the control character U+\(hex4(scalar.value))"
-            case 0xFFFE, 0xFFFF: return "it contains the non-character U+\(hex4(scalar.value))"
-            default: break
-            }
-            if "<>\"{}|^`\\".unicodeScalars.contains(scalar) {
-                return "it contains the character \(String(scalar).debugDescription), which RDF syntaxes forbid in IRIs"
-            }
-        }
-        // scheme ":" ...  (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ))
-        guard let colon = value.firstIndex(of: ":") else { return "it has no scheme (it is not absolute)" }
-        let scheme = value[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.isASCIILetter,
-              scheme.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
-        else { return "its scheme \(String(scheme).debugDescription) is not a valid URI scheme" }
-        // Percent signs must start a %XX escape.
-        let scalars = Array(value.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "%" {
-                guard i + 2 < scalars.count, scalars[i + 1].isASCIIHexDigit, scalars[i + 2].isASCIIHexDigit else {
-                    return "it has a '%' that does not start a %XX escape"
+        var value = value
+        return value.withUTF8 { bytes -> String? in
+            guard !bytes.isEmpty else { return "it is empty" }
+            var colon: Int?
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x00...0x20: return "it contains the control or space character U+\(hex4(UInt32(b)))"
+                case 0x7F: return "it contains the control character U+007F"
+                case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C:
+                    return "it contains the character \(String(UnicodeScalar(b)).debugDescription), which RDF syntaxes forbid in IRIs"
+                case 0x3A: if colon == nil { colon = i }
+                case 0x25:
+                    // Percent signs must start a %XX escape.
+                    guard i + 2 < bytes.count, isHex(bytes[i + 1]), isHex(bytes[i + 2]) else {
+                        return "it has a '%' that does not start a %XX escape"
+                    }
+                    i += 2
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                    return "it contains the control character U+\(hex4(UInt32(bytes[i + 1])))"
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    return "it contains the non-character U+\(bytes[i + 2] == 0xBE ? "FFFE" : "FFFF")"
+                default: break
                 }
-                i += 3
-            } else {
                 i += 1
             }
+            // scheme ":" ...  (RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ))
+            guard let colon else { return "it has no scheme (it is not absolute)" }
+            let scheme = bytes[0..<colon]
+            guard let first = scheme.first, isLetter(first),
+                  scheme.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            else { return "its scheme \(String(decoding: scheme, as: UTF8.self).debugDescription) is not a valid URI scheme" }
+            return nil
         }
-        return nil
     }
 }
+
+@inline(__always) private func isLetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+@inline(__always) private func isHex(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b) }
 
 /// A blank node with a label that is safe in every syntax (`[A-Za-z0-9_]`, not starting with a digit or '_' is allowed).
 public struct BlankNode: Hashable, Comparable, Sendable, CustomStringConvertible {
