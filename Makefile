@@ -53,7 +53,7 @@ unseen: build
 blind: build
 	@$(BIN) build Tests/Blind/articles --out .build/blind-out --quiet
 	@python3 ../shared/eval/score .build/blind-out/graph.nt Tests/Blind/queries > .build/score-blind.txt
-	@python3 Tests/tools/evaluation.py .build/score-blind.txt Tests/Blind/queries "Blind evaluation (scored, never tuned to)" | head -n 1
+	@python3 Tests/tools/evaluation.py .build/score-blind.txt Tests/Blind/queries "Blind evaluation (scored, never tuned to)" --summary-only
 
 # Lookup speed on a generated graph of a million triples: the index is built once, then lookups are timed.
 bench-lookup: build

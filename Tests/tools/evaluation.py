@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Summarize an output of ../shared/eval/score: facts that hold, traps avoided.
 
-usage: evaluation.py SCORE_OUTPUT QUERY_DIR TITLE [--min-facts N] [--all-traps]
+usage: evaluation.py SCORE_OUTPUT QUERY_DIR TITLE [--min-facts N] [--all-traps] [--summary-only]
 
 Positive queries are the *.rq files of QUERY_DIR not named neg-*; traps are the
 neg-* ones. Exits 1 when a gate is given and not met (fewer than N facts hold,
@@ -19,6 +19,7 @@ def main(argv):
     path, qdir, title = argv[1], argv[2], argv[3]
     min_facts = int(argv[argv.index("--min-facts") + 1]) if "--min-facts" in argv else None
     all_traps = "--all-traps" in argv
+    summary_only = "--summary-only" in argv
     names = [n for n in os.listdir(qdir) if n.endswith(".rq")]
     traps = sum(1 for n in names if n.startswith("neg-"))
     facts = len(names) - traps
@@ -26,8 +27,9 @@ def main(argv):
     traps_hit = sum(1 for l in failed if " neg-" in l)
     facts_missing = len(failed) - traps_hit
     print(f"{title}: {facts - facts_missing} of {facts} facts hold; {traps - traps_hit} of {traps} traps avoided")
-    for l in failed:
-        print("   " + l)
+    if not summary_only:
+        for l in failed:
+            print("   " + l)
     ok = True
     if min_facts is not None and facts - facts_missing < min_facts:
         print(f"{title}: gate not met: fewer than {min_facts} facts hold")
