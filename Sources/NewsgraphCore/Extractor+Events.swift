@@ -22,8 +22,8 @@ extension Extractor {
         // A clause is looked at no further back than a bounded window, so that the work stays linear.
         var start = max(0, cue - 40)
         for k in stride(from: cue - 1, through: start, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
-        var candidates = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue }
-        candidates = candidates.filter { m in
+        let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue }
+        var candidates = inClause.filter { m in
             let b = m.range.lowerBound - 1
             if b >= 0, Extractor.prepositions.contains(s.tokens[b].lower) { return false }
             if b >= 1, s.tokens[b].lower == "the", Extractor.prepositions.contains(s.tokens[b - 1].lower) { return false }
@@ -32,6 +32,18 @@ extension Extractor {
             if a < s.tokens.count, s.tokens[a].text == "'s" || s.tokens[a].text == "'" { a += 1 }
             if s.mentions.contains(where: { $0.role == .title && $0.range.lowerBound == a }) { return false }
             return true
+        }
+        // "The foreign ministers of Chile and Peru met", "officials from A and B met": with no bare
+        // subject, the countries whose people act.
+        let ofPhrase = inClause.first(where: { m in
+            let b = m.range.lowerBound - 1
+            return b >= 0 && ["of", "from"].contains(s.tokens[b].lower) && m.ref.kind != .person
+        })
+        if let first = ofPhrase, candidates.isEmpty || candidates.first.map({ c in
+            // "… of Chile and Peru met": Peru is coordinated with Chile, not a subject of its own.
+            c.range.lowerBound > first.range.upperBound && s.tokens[first.range.upperBound..<c.range.lowerBound].map(\.lower) == ["and"]
+        }) == true {
+            candidates = inClause.filter { $0.range.lowerBound >= first.range.lowerBound && $0.ref.kind != .person }
         }
         if let first = candidates.first {
             // "X and Y signed": a coordinated subject.

@@ -25,9 +25,28 @@ public struct Extractor: Sendable {
     }
 
     func prepare(_ text: String) -> Prepared {
-        let lines = TextCleaner.lines(of: text, patterns: lexicon.patterns)
+        var lines = TextCleaner.lines(of: text, patterns: lexicon.patterns)
+        // YAML front matter ("---" … "---") and leading "Key: value" header lines are metadata,
+        // read by the metadata stage, not sentences of the article.
+        var header = Set<Int>()
+        let nonEmpty = lines.indices.filter { !lines[$0].text.isEmpty }
+        if let first = nonEmpty.first, lines[first].text == "---",
+           let close = nonEmpty.dropFirst().prefix(40).first(where: { lines[$0].text == "---" }) {
+            for k in first...close { header.insert(k) }
+            for k in (first + 1)..<close {
+                // "title: \"A Title\"" → "title: A Title"
+                let parts = lines[k].text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2 {
+                    lines[k].text = parts[0] + ": " + parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                }
+            }
+        }
+        for k in nonEmpty.prefix(12) where !header.contains(k) {
+            let key = lines[k].text.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            if lines[k].text.contains(":"), lexicon.patterns.metadataKeys[key] != nil { header.insert(k) }
+        }
         var sentences: [String] = []
-        for line in lines where !line.text.isEmpty {
+        for (k, line) in lines.enumerated() where !line.text.isEmpty && !header.contains(k) {
             sentences += SentenceSplitter.split(line.text, abbreviations: abbreviations)
         }
         return Prepared(lines: lines, sentences: sentences, tokens: sentences.map(Tokenizer.tokens))

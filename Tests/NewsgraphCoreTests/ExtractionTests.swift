@@ -113,6 +113,18 @@ import Testing
         #expect(f.quotations.first?.text == "Our partnership will only grow stronger from here")
     }
 
+    @Test func frontMatterAndHeaderLinesAreMetadataNotSentences() {
+        let yaml = facts("---\ntitle: \"Ties Between Chile and Peru\"\ndate: 2021-05-04\nauthor: Ana Ruiz\n---\n\nThe foreign ministers of Chile and Peru met in Lima on Monday.\n")
+        #expect(yaml.title == "Ties Between Chile and Peru")
+        #expect(yaml.date == TextDate(year: 2021, month: 5, day: 4))
+        #expect(yaml.creators == ["Ana Ruiz"])
+        #expect(yaml.events.first { $0.cls == "Meeting" }?.date == TextDate(year: 2021, month: 5, day: 3))
+        let header = facts("Title: Kenya Signs Accord\nDate: 9 March 2022\nSource: Nairobi Desk\n\nKenya and Ethiopia signed a trade accord on 8 March 2022.\n")
+        #expect(header.title == "Kenya Signs Accord")
+        #expect(header.publisher?.name == "Nairobi Desk")
+        #expect(header.events.filter { $0.cls == "AgreementSigning" }.allSatisfy { $0.evidence.sentence.hasPrefix("Kenya and Ethiopia") })
+    }
+
     @Test func aFormerHolderKeepsTheTitleButIsNoHead() {
         let f = facts("Note\n\nFormer Chilean President Michelle Bachelet met Peruvian President Dina Boluarte in Lima on 3 May 2023.\n")
         #expect(!f.relations.contains { $0.property == "headOf" && $0.subject.name == "Michelle Bachelet" })
