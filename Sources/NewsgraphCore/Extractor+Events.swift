@@ -164,7 +164,7 @@ extension Extractor {
                                                 confidence: p.confidence, evidence: s.evidence))
             }
         }
-        // The possessor before the cue: "Belarus's major ally", "Belarusian membership", "its membership".
+        // The possessor before the cue: "A's major ally", "the Ruritanian membership", "its membership".
         var b = i - 1
         while b >= 0, t[b].isWord, !t[b].isCapitalized, !Extractor.pronouns.contains(t[b].lower), b > i - 4,
               !["a", "an", "the", "and", "of", "as", "is", "its", "his", "their"].contains(t[b].lower) { b -= 1 }
@@ -200,7 +200,7 @@ extension Extractor {
                     || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")
             }
             if let possessor {
-                // "Russia remains Belarus's ally", "Lukashenko, Putin's close ally"
+                // "A remains B's ally", "X, Y's close ally"
                 let before = s.actors.last { $0.range.upperBound <= b - 1 && $0.ref != possessor && !(b - 1 > 0 && $0.range.upperBound > b - 1) }
                 if let other = subject(s, before: b).first(where: { $0 != possessor }) ?? before?.ref { add(other, possessor, rule: "possessive") }
             } else if !target.isEmpty {
@@ -266,7 +266,7 @@ extension Extractor {
         return nil
     }
 
-    /// "the X put forward by China", "China's Belt and Road Initiative", "launched by".
+    /// "the X put forward by A", "A's Y Initiative", "launched by".
     func proposals(_ s: Sentence, _ f: inout DocumentFacts) {
         let t = s.tokens
         for m in s.mentions where m.ref.kind == .initiative {
@@ -374,7 +374,7 @@ extension Extractor {
         // Who acts.
         var subjects: [EntityRef] = []
         if nominal {
-            // "Lukashenko's visit", "EU sanctions", "his visit", "the invasion it launched"
+            // "X's visit", "A's sanctions", "his visit", "the invasion it launched"
             if let b = before, b.text == "'s" || b.text == "'", let m = s.actors.last(where: { $0.range.upperBound == i - 1 }) {
                 subjects = [m.ref]
             } else if let m = s.mentions.last(where: { $0.range.upperBound == i && ($0.ref.kind.isActor) && $0.role != .title }) {
@@ -407,7 +407,7 @@ extension Extractor {
                 subjects = subject(s, before: k)
             }
         } else {
-            // "…, which Belarus joined": the relative clause's subject and antecedent.
+            // "…, which A joined": the relative clause's subject and antecedent.
             if let w = (max(0, i - 6)..<i).last(where: { ["which", "that"].contains(t[$0].lower) }),
                let agent = s.actors.first(where: { $0.range.lowerBound > w && $0.range.upperBound <= i }) {
                 subjects = [agent.ref]
@@ -418,7 +418,7 @@ extension Extractor {
                 }
             } else if e.class == "Sanction" && !isVerbForm && !t[i].lower.hasSuffix("es") {
                 // A sanction noun's side is named by a possessive, a modifier or an imposing verb, never
-                // by whoever happens to be the clause's subject ("Minsk aims to ease the sanctions").
+                // by whoever happens to be the clause's subject ("the capital aims to ease the sanctions").
                 let verb = (lexicon.patterns.lightVerbs ?? []).first { v in
                     guard let k = s.has(v, from: max(0, i - 5)), k < i else { return false }
                     return !boundary(t, k, i)

@@ -3,7 +3,7 @@ import RDFModel
 
 extension Extractor {
     /// Registers the people of every document before any is extracted, so that
-    /// "Lukashenko" in one article resolves to the full name another gives.
+    /// a surname in one article resolves to the full name another gives.
     public mutating func learnPeople(from documents: [SourceDocument]) {
         var counts: [String: Int] = [:]
         for d in documents {
@@ -189,7 +189,7 @@ extension Extractor {
                 personMention = ms.first { $0.range.upperBound == m.range.lowerBound - 2 && $0.ref.kind == .person && $0.role == .entity }
             }
             guard let person = personMention?.ref else { continue }
-            // The country or organization named right before the title ("Chinese President", "Belarus' President").
+            // The country or organization named right before the title ("Ruritanian President", "Ruritania' President").
             var modifierAt = m.range.lowerBound - 1
             if scope == nil {
                 var b = m.range.lowerBound - 1
@@ -212,7 +212,7 @@ extension Extractor {
         }
     }
 
-    /// "the Belarusian leader", "the Chinese president": the person the document names in that role.
+    /// "the Ruritanian leader", "the Ruritanian president": the person the document names in that role.
     func resolveDescriptions(_ t: [Token], _ ms: [Mention], heads: [EntityRef: EntityRef]) -> [Mention] {
         var out = ms
         let capitalWords = Set(lexicon.patterns.capitalWords ?? [])

@@ -54,13 +54,13 @@ public struct Extractor: Sendable {
 
     // MARK: - People (first pass over the corpus)
 
-    /// Full names that follow a title or stand as a by-line: "President Xi Jinping".
+    /// Full names that follow a title or stand as a by-line: "President X Y".
     func personNames(in prepared: Prepared) -> [String] {
         var names: [String] = []
         for t in prepared.tokens {
             for m in mentions(t) where m.role == .title {
                 if let name = nameAfter(t, m.range.upperBound) { names.append(name) }
-                // "the President of Belarus, Aleksandr Lukashenko"
+                // "the President of A, X Y"
                 var k = m.range.upperBound
                 if k < t.count, t[k].lower == "of" {
                     k += 1

@@ -97,7 +97,7 @@ public struct Lexicon: Sendable {
         public let lightVerbs: [String]?
         /// "the two leaders": the heads of the pair of countries in focus.
         public let leaderPhrases: [String]?
-        /// Words after which the subject undergoes the event: "Belarus has been facing sanctions".
+        /// Words after which the subject undergoes the event: "A has been facing sanctions".
         public let undergoVerbs: [String]?
         /// Verbs that, followed by "by X", make X the proposer of the initiative before them.
         public let proposalVerbs: [String]?

@@ -67,7 +67,7 @@ public struct PersonRegistry: Sendable {
             }
         }
         guard let only = parts.first else { return nil }
-        // One word names a person as the first or last word of a known full name ("Xi", "Jinping"),
+        // One word names a person as the first or last word of a known full name ("Mak" or "Wei" in "Mak Tann Wei"),
         // or as an inner word of four letters or more ("Lula" in "Luiz Inácio Lula da Silva").
         let matches = people.filter { p in
             p.variants.contains { v in
@@ -107,7 +107,7 @@ extension Extractor {
                 break
             }
             if !matched {
-                // "China-Belarus": a compound of two countries or demonyms.
+                // "Ruritania-Freedonia": a compound of two countries or demonyms.
                 let parts = t[i].text.split(separator: "-").map(String.init)
                 if parts.count == 2, t[i].isCapitalized {
                     let ms = parts.compactMap { p in lexicon.index[Lexicon.fold(p)]?.first { $0.kind == .country || $0.kind == .demonym || $0.kind == .capital } }

@@ -53,7 +53,7 @@ public enum LookupNames {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Short function words left out of derived acronyms ("Belt and Road Initiative" → "bri").
+    /// Short function words left out of derived acronyms ("Union of Ruritanian States" → "urs").
     static let acronymStopWords: Set<String> = ["and", "of", "the", "for", "on", "in", "to", "a", "an", "de", "la", "du", "des", "et"]
 
     /// The acronym of a normal-form name made of at least two significant words, or nil.
