@@ -118,13 +118,14 @@ public enum Builder {
         }
         // The lookup index beside graph.nt (LookupIndex): written once graph.nt is in place.
         let ntPath = folder + "/graph.nt"
-        do { report.files.append(try LookupIndex.write(for: ntPath)) } catch { throw .output(LookupIndex.path(for: ntPath), error) }
+        do { _ = try LookupIndex.write(for: ntPath) } catch { throw .output(LookupIndex.path(for: ntPath), error) }
         // The same facts as N-Quads, one named graph per source document (the document's IRI).
         let acceptedSet = Set(accepted)
         let quads = assembler.quads().filter { acceptedSet.contains($0.triple) }
         let nqPath = folder + "/graph.nq"
         do { try world.write(quads, syntax: .nquads, to: nqPath) } catch { throw .output(nqPath, error) }
         report.files.append(nqPath)
+        report.files.append(folder + "/graph.idx (the lookup index)")
         let rejectedPath = folder + "/rejected.ttl"
         if rejected.isEmpty {
             try? FileManager.default.removeItem(atPath: rejectedPath)

@@ -11,12 +11,14 @@ struct BuildCommand: ParsableCommand {
             Reads every article (.txt, .text, .md, .markdown) below each CORPUS_DIR, in a stable \
             order, and writes DIR/graph.ttl and DIR/graph.nt, which hold the same triples, sorted, \
             byte-identical from run to run, and DIR/graph.nq, the same facts as N-Quads with one \
-            named graph per source document (the document's IRI). Files are written to a temporary name and renamed into \
+            named graph per source document (the document's IRI), and DIR/graph.idx, the index \
+            that newsgraph lookup reads. Files are written to a temporary name and renamed into \
             place, so a failed build never leaves a half-written graph.
 
             A file that cannot be used (missing, unreadable, not UTF-8, binary, empty) is reported \
-            by name with the reason, and the others are still built. Triples that the ontology \
-            does not allow are not written to the graph but to DIR/rejected.ttl, with the reason.
+            by name with the reason, and the others are still built. Triples that violate the ontology \
+            or its SHACL shapes are not written to the graph but to DIR/rejected.ttl, each with \
+            its reason, followed by the validation report.
 
             Exit status: 0 when a graph was written; 1 when nothing could be built; 2 for a bad \
             option, an unusable ontology or an output folder that cannot be written.
@@ -77,12 +79,12 @@ enum Summary {
             }
         }
         if !r.rejected.isEmpty {
-            s += "\nRejected triples by reason (see rejected.ttl):\n"
+            s += "\nRejected triples by reason (not in the graph; see rejected.ttl with the validation report):\n"
             for (reason, ts) in Dictionary(grouping: r.rejected, by: \.reason).sorted(by: { $0.key < $1.key }) {
                 s += "  \(pad(String(ts.count), 6)) \(reason)\n"
             }
         } else {
-            s += "\nProblems: none; every triple passed the ontology check.\n"
+            s += "\nProblems: none; every triple conforms to the ontology and its shapes.\n"
         }
         s += "\nWrote:\n" + r.files.map { "  \($0)\n" }.joined()
         return s
