@@ -30,6 +30,7 @@ extension Extractor {
 
         var heads: [EntityRef: EntityRef] = [:]  // country/org -> person
         var lastPerson: EntityRef?
+        var lastDay: TextDate?
         for (index, t) in p.tokens.enumerated() {
             let evidence = Evidence(document: iri, sentence: p.sentences[index])
             var ms = allMentions[index]
@@ -37,10 +38,21 @@ extension Extractor {
             ms = resolveDescriptions(t, ms, heads: heads)
             let pronoun = lastPerson
             let leaders = pair.compactMap { heads[$0] }
+            var found = dates.find(in: t, reference: reference, past: facts.date != nil && !planned(t), future: planned(t))
+            // "the same day", "hours later", "the next day": a day named in the sentence before.
+            if let day = lastDay {
+                for (phrases, offset) in [(lexicon.patterns.sameDayPhrases ?? [], 0), (lexicon.patterns.nextDayPhrases ?? [], 1)] {
+                    for phrase in phrases {
+                        guard let k = Extractor.find(phrase, in: t), let date = day.adding(days: offset),
+                              !found.contains(where: { $0.range.contains(k) }) else { continue }
+                        found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
+                    }
+                }
+                found.sort { $0.range.lowerBound < $1.range.lowerBound }
+            }
+            lastDay = found.last(where: { $0.date.day != nil && $0.end == nil })?.date ?? (found.isEmpty ? lastDay : nil)
             let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, reference: reference, pair: Array(pair),
-                               pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun,
-                               dates: dates.find(in: t, reference: reference,
-                                                 past: facts.date != nil && !planned(t), future: planned(t)))
+                               pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun, dates: found)
             relations(ctx, &facts)
             events(ctx, &facts)
             numbers(ctx, &facts)

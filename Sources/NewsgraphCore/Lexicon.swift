@@ -101,6 +101,9 @@ public struct Lexicon: Sendable {
         public let undergoVerbs: [String]?
         /// Verbs that, followed by "by X", make X the proposer of the initiative before them.
         public let proposalVerbs: [String]?
+        /// "the same day", "hours later": the day of the previous sentence; "the next day": the day after it.
+        public let sameDayPhrases: [String]?
+        public let nextDayPhrases: [String]?
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }

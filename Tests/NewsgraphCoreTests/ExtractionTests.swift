@@ -132,6 +132,13 @@ import Testing
         #expect(f.positions[EntityRef(kind: .person, name: "Michelle Bachelet")]?.contains("Former President") == true)
     }
 
+    @Test func theSameDayIsTheDayOfTheSentenceBefore() {
+        let f = facts("Note\n\nPeruvian President Dina Boluarte arrived in Santiago on 3 May 2023. Hours after landing, she held talks with Chilean President Gabriel Boric. The next day she met Argentine President Alberto Fernández.\n")
+        let meetings = f.events.filter { $0.cls == "Meeting" }
+        #expect(meetings.contains { $0.date == TextDate(year: 2023, month: 5, day: 3) && $0.everyone.map(\.name).contains("Gabriel Boric") })
+        #expect(meetings.contains { $0.date == TextDate(year: 2023, month: 5, day: 4) && $0.everyone.map(\.name).contains("Alberto Fernández") })
+    }
+
     @Test func reportedSpeechIsNotTheArticlesFact() {
         let f = facts("Note\n\n\"Chile will join the Pacific Alliance and sign the accord,\" Peruvian Foreign Minister Ana Cecilia Gervasi said.\n")
         #expect(f.events.isEmpty)
