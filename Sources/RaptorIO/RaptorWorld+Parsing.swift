@@ -146,7 +146,7 @@ private func convert(_ term: UnsafeMutablePointer<raptor_term>?, _ position: Sou
         }
     case RAPTOR_TERM_TYPE_BLANK:
         let label = try bytesToString(t.value.blank.string, Int(t.value.blank.string_len))
-        return .blank(try BlankNode(safeLabel(label)))
+        return .blank(try BlankNode(RaptorWorld.blankNodeLabel(label)))
     case RAPTOR_TERM_TYPE_LITERAL:
         let lit = t.value.literal
         let lexical = try bytesToString(lit.string, Int(lit.string_len))
@@ -172,8 +172,12 @@ private func convert(_ term: UnsafeMutablePointer<raptor_term>?, _ position: Sou
     }
 }
 
-/// Blank node labels from a document may hold characters outside `[A-Za-z0-9_-]`;
-/// they are kept apart by escaping each such character as `_xHEX_`.
+extension RaptorWorld {
+    /// The label a parsed blank node `_:label` gets: labels from a document may hold characters
+    /// outside `[A-Za-z0-9_-]`; they are kept apart by escaping each such character as `_xHEX_`.
+    public static func blankNodeLabel(_ label: String) -> String { safeLabel(label) }
+}
+
 private func safeLabel(_ label: String) -> String {
     var out = ""
     for scalar in label.unicodeScalars {

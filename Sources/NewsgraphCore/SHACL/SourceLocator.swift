@@ -1,5 +1,6 @@
 import Foundation
 import RDFModel
+import RaptorIO
 
 /// Line numbers of statements in a Turtle or N-Triples file, found by
 /// re-scanning its text: Raptor reports a locator for errors but not for the
@@ -152,21 +153,8 @@ public struct SourceLocator: Sendable {
         return nil
     }
 
-    /// The label `RaptorIO` gives a blank node written `_:label`: characters
-    /// other than ASCII letters, digits and `-` are escaped as `_xHEX_`.
-    @Sendable public static func raptorLabel(_ label: String) -> String {
-        var out = ""
-        for scalar in label.unicodeScalars {
-            let v = scalar.value
-            if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x2D {
-                out.unicodeScalars.append(scalar)
-            } else {
-                out += "_x" + String(v, radix: 16) + "_"
-            }
-        }
-        if out.hasPrefix("-") { out = "_" + out }
-        return out.isEmpty ? "_empty" : out
-    }
+    /// The label `RaptorIO` gives a blank node written `_:label` (see `RaptorWorld.blankNodeLabel`).
+    @Sendable public static func raptorLabel(_ label: String) -> String { RaptorWorld.blankNodeLabel(label) }
 }
 
 struct TurtleToken: Equatable {
