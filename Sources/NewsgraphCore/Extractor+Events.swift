@@ -112,15 +112,18 @@ extension Extractor {
         return out
     }
 
+    /// Whether tokens `from..<to` of the sentence hold one of `cues` as whole words.
+    func hasCue(_ cues: [String], _ tokens: ArraySlice<Token>) -> Bool {
+        let text = " " + tokens.map(\.lower).joined(separator: " ") + " "
+        return cues.contains { text.contains(" " + $0 + " ") }
+    }
+
     func negated(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
-        let words = s.tokens[max(0, from)..<min(to, s.tokens.count)].map(\.lower)
-        let text = " " + words.joined(separator: " ") + " "
-        return lexicon.patterns.negation.contains { text.contains(" " + $0 + " ") }
+        hasCue(lexicon.patterns.negation, s.tokens[max(0, from)..<min(to, s.tokens.count)])
     }
 
     func planned(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
-        let text = " " + s.tokens[max(0, from)..<min(to, s.tokens.count)].map(\.lower).joined(separator: " ") + " "
-        return lexicon.patterns.modality.contains { text.contains(" " + $0 + " ") }
+        hasCue(lexicon.patterns.modality, s.tokens[max(0, from)..<min(to, s.tokens.count)])
     }
 
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.

@@ -75,10 +75,7 @@ extension Extractor {
     }
 
     /// Whether a sentence speaks of what is planned or expected.
-    func planned(_ t: [Token]) -> Bool {
-        let text = " " + t.map(\.lower).joined(separator: " ") + " "
-        return lexicon.patterns.modality.contains { text.contains(" " + $0 + " ") }
-    }
+    func planned(_ t: [Token]) -> Bool { hasCue(lexicon.patterns.modality, t[...]) }
 
     struct Sentence {
         let tokens: [Token]
@@ -158,9 +155,8 @@ extension Extractor {
     /// The latest date the article states outside planned or future statements.
     func inferReference(_ p: Prepared) -> TextDate? {
         var best: TextDate?
-        for (i, t) in p.tokens.enumerated() {
-            let lower = " " + p.sentences[i].lowercased() + " "
-            if lexicon.patterns.modality.contains(where: { lower.contains(" " + $0 + " ") }) { continue }
+        for t in p.tokens {
+            if planned(t) { continue }
             for d in dates.find(in: t, reference: nil) where !d.relative && d.date.year >= 1990 {
                 let candidate = d.end ?? d.date
                 if best == nil || best! < candidate { best = candidate }
@@ -169,8 +165,7 @@ extension Extractor {
         // A day or month the article names without a year ("met on December 4") that falls later in
         // that year happened before the article was written: the reference moves up to it.
         if let year = best?.year {
-            for (i, t) in p.tokens.enumerated() where !planned(t) {
-                _ = i
+            for t in p.tokens where !planned(t) {
                 for d in dates.find(in: t, reference: TextDate(year: year)) where d.relative && d.date.year == year && d.date.month != nil {
                     if best! < d.date { best = d.date }
                 }
