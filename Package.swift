@@ -1,11 +1,18 @@
 // swift-tools-version:6.0
 // newsgraph: a knowledge-graph builder for news on international relations.
 //
-// Layers, each owning one thing and depending one way (after Oxigraph):
-//   CRaptor (C module map + shims)  ->  RaptorIO (the only code touching C pointers)
-//   RDFModel (pure Swift terms)     ->  RaptorIO, NewsgraphCore
-//   NewsgraphCore (pipeline: reading, extraction, ontology, build)
-//   newsgraph (thin CLI on swift-argument-parser)
+// One target per stage, every arrow pointing one way (after Oxigraph's crates):
+//
+//   CRaptor ─▶ RaptorIO ─────────────────────────────┐
+//   RDFModel ─▶ RaptorIO, Extraction, Validation,    │
+//               Lookup, Load                         ▼
+//   Extraction (text → facts → triples) ───────▶ Build ─▶ newsgraph (CLI)
+//   Validation (ontology + SHACL) ──────────────▶ Build, newsgraph
+//   Lookup (an entity's relations) ─────────────▶ Build, newsgraph
+//   Load (Graph Store Protocol) ────────────────────────▶ newsgraph
+//
+// Extraction, Validation, Lookup and Load know nothing of each other; Build
+// wires read → extract → validate → write. Only RaptorIO touches C pointers.
 import PackageDescription
 
 /// Every Swift target is compiled in Swift 6 mode with warnings as errors.
@@ -13,15 +20,19 @@ let strict: [SwiftSetting] = [
     .unsafeFlags(["-warnings-as-errors"]),
 ]
 
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+
 let package = Package(
     name: "newsgraph",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "newsgraph", targets: ["newsgraph"]),
-        .library(name: "NewsgraphCore", targets: ["NewsgraphCore"]),
+        .library(name: "Build", targets: ["Build"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 for document hashes and node ids, MD5 and SHA-256 for HTTP Digest authentication.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libraptor2 from Debian's libraptor2-dev, found through pkg-config.
@@ -34,12 +45,20 @@ let package = Package(
         .target(name: "RDFModel", swiftSettings: strict),
         // Parsing and serializing through Raptor. C pointers never leave this module.
         .target(name: "RaptorIO", dependencies: ["CRaptor", "RDFModel"], swiftSettings: strict),
-        // The pipeline: corpus reading, extraction, ontology checks, build.
-        .target(name: "NewsgraphCore", dependencies: ["RDFModel", "RaptorIO"], swiftSettings: strict),
+        // Text → facts → triples: corpus reading, the lexicon, the extraction stages, assembly.
+        .target(name: "Extraction", dependencies: ["RDFModel", crypto], swiftSettings: strict),
+        // The ontology and SHACL Core: which triples conform, and the report for those that do not.
+        .target(name: "Validation", dependencies: ["RDFModel", "RaptorIO", crypto], swiftSettings: strict),
+        // An entity's relations, events and evidence from a graph, through an index beside it.
+        .target(name: "Lookup", dependencies: ["RDFModel", "RaptorIO"], swiftSettings: strict),
+        // Graphs into SPARQL stores through the Graph Store Protocol.
+        .target(name: "Load", dependencies: ["RDFModel", "RaptorIO", crypto], swiftSettings: strict),
+        // `newsgraph build`: read → extract → validate → write, and nothing else.
+        .target(name: "Build", dependencies: ["RDFModel", "RaptorIO", "Extraction", "Validation", "Lookup"], swiftSettings: strict),
         .executableTarget(
             name: "newsgraph",
             dependencies: [
-                "NewsgraphCore",
+                "Build", "Extraction", "Validation", "Lookup", "Load", "RDFModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -52,8 +71,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "NewsgraphCoreTests",
-            dependencies: ["NewsgraphCore", "RDFModel", "RaptorIO"],
+            name: "NewsgraphTests",
+            dependencies: ["Build", "Extraction", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO"],
             // The W3C SHACL suite and the snapshots are read from the source tree by path, not bundled.
             exclude: ["W3C-SHACL", "Snapshots"],
             swiftSettings: strict

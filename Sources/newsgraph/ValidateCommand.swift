@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import NewsgraphCore
+import Build
+import Extraction
+import Validation
+import Lookup
+import Load
 import RaptorIO
 
 // The JSON report (`--format json`), one object on standard output:

@@ -38,7 +38,7 @@ struct CLI {
 
     /// Compares `text` with a snapshot file; `NEWSGRAPH_RECORD=1` re-records it.
     static func expectSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let path = repositoryRoot + "/Tests/NewsgraphCoreTests/Snapshots/" + name
+        let path = repositoryRoot + "/Tests/NewsgraphTests/Snapshots/" + name
         if ProcessInfo.processInfo.environment["NEWSGRAPH_RECORD"] == "1" || !FileManager.default.fileExists(atPath: path) {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RDFModel
 
@@ -19,7 +20,7 @@ public struct IRIMinter: Sendable {
 
     /// `base` + `kind/` + the first 16 hex digits of the SHA-256 of `key`.
     public func node(kind: String, key: String) -> IRI {
-        IRI(constant: base + kind + "/" + String(SHA256.hex(key).prefix(16)))
+        IRI(constant: base + kind + "/" + String(IRIMinter.sha256(Array(key.utf8)).prefix(16)))
     }
 
     /// Lower-case ASCII letters and digits joined by single hyphens; diacritics
@@ -44,5 +45,12 @@ public struct IRIMinter: Sendable {
             }
         }
         return out.isEmpty ? "unnamed" : out
+    }
+}
+
+extension IRIMinter {
+    /// The SHA-256 of `bytes` as 64 lower-case hexadecimal digits (`ng:sha256`, node keys).
+    public static func sha256(_ bytes: some DataProtocol) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 }

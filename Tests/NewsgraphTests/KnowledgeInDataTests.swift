@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsgraphCore
+@testable import Build
+@testable import Extraction
+@testable import Validation
+@testable import Lookup
+@testable import Load
 
 /// Knowledge of the world lives in ontology/, not in Swift: no string literal in
 /// Sources/ may be the name of a country, organization, person, initiative or

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A user name and password for a store. The password never appears in a
@@ -159,7 +160,8 @@ public struct DigestSession: Sendable {
     private var algorithm: String { challenge.parameters["algorithm"] ?? "MD5" }
 
     private func hash(_ s: String) -> String {
-        algorithm.uppercased().hasPrefix("SHA-256") ? SHA256.hex(s) : MD5.hex(s)
+        let bytes = Array(s.utf8)
+        return algorithm.uppercased().hasPrefix("SHA-256") ? hex(SHA256.hash(data: bytes)) : hex(Insecure.MD5.hash(data: bytes))
     }
 
     /// The `Authorization` header value for one request; counts the request.
@@ -221,4 +223,9 @@ enum Authenticator: Sendable {
             return h
         }
     }
+}
+
+/// A digest as lower-case hexadecimal digits, as Digest authentication writes it.
+private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    digest.map { String(format: "%02x", $0) }.joined()
 }

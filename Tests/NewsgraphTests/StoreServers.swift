@@ -2,7 +2,11 @@ import Foundation
 import RDFModel
 import RaptorIO
 import Testing
-@testable import NewsgraphCore
+@testable import Build
+@testable import Extraction
+@testable import Validation
+@testable import Lookup
+@testable import Load
 
 /// What the store tests need from the machine, and what they do when it is missing:
 /// in CI (CI=true) a missing server fails the test; elsewhere the test is skipped

@@ -2,7 +2,11 @@ import Foundation
 import RDFModel
 import RaptorIO
 import Testing
-@testable import NewsgraphCore
+@testable import Build
+@testable import Extraction
+@testable import Validation
+@testable import Lookup
+@testable import Load
 
 /// The graphs the lookup tests read.
 enum LookupGraphs {
@@ -15,7 +19,7 @@ enum LookupGraphs {
         return out + "/graph.nt"
     }
 
-    static let snapshots = repositoryRoot + "/Tests/NewsgraphCoreTests/Snapshots"
+    static let snapshots = repositoryRoot + "/Tests/NewsgraphTests/Snapshots"
 
     /// The made-up fixture graph (Snapshots/lookup-fixture.ttl) as sorted N-Triples
     /// in a fresh folder of its own, without an index.

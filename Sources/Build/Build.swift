@@ -1,6 +1,9 @@
 import Foundation
 import RDFModel
+import Extraction
+import Lookup
 import RaptorIO
+import Validation
 
 /// What `newsgraph build` is asked to do.
 public struct BuildOptions: Sendable {
@@ -18,12 +21,6 @@ public struct BuildOptions: Sendable {
         self.ontologyFolder = ontologyFolder
         self.base = base
     }
-}
-
-/// A triple kept out of the graph, with the reason.
-public struct RejectedTriple: Sendable, Hashable {
-    public let triple: Triple
-    public let reason: String
 }
 
 /// What a build did: the one-screen summary is made from this.
@@ -153,21 +150,5 @@ enum DocumentGraph {
         g.add(d, NG.sourceFile, string: document.relativePath)
         g.add(d, NG.sha256, string: document.sha256)
         return g
-    }
-}
-
-/// `rejected.ttl`: each rejected triple, reified, with the reason.
-enum RejectionReport {
-    static func triples(_ rejected: [RejectedTriple]) -> [Triple] {
-        var g = GraphBuffer()
-        for r in rejected {
-            let node = IRI(constant: "urn:newsgraph:rejected:" + String(SHA256.hex(r.triple.description).prefix(16)))
-            g.add(node, RDF.type, RDF.statement)
-            g.add(Triple(.iri(node), RDF.subject, r.triple.subject))
-            g.add(node, RDF.predicate, r.triple.predicate)
-            g.add(Triple(.iri(node), RDF.object, r.triple.object))
-            g.add(node, RDFS.comment, string: r.reason)
-        }
-        return g.sorted
     }
 }

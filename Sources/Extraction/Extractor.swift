@@ -6,7 +6,7 @@ import RDFModel
 /// the words it looks for come from the lexicon.
 public struct Extractor: Sendable {
     let lexicon: Lexicon
-    var registry: PersonRegistry
+    package var registry: PersonRegistry
     let dates: DateParser
     let abbreviations: Set<String>
 

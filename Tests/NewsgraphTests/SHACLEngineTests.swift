@@ -1,5 +1,9 @@
 import Foundation
-import NewsgraphCore
+import Build
+import Extraction
+import Validation
+import Lookup
+import Load
 import RDFModel
 import RaptorIO
 import Testing

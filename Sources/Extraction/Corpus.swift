@@ -112,7 +112,7 @@ public enum CorpusReader {
         if text.allSatisfy({ $0.isWhitespace }) {
             return .failure(SkippedFile(path: path, reason: .empty, detail: bytes.isEmpty ? "is empty" : "holds only white space"))
         }
-        return .success(SourceDocument(relativePath: relative, displayPath: path, text: text, sha256: SHA256.hex(bytes)))
+        return .success(SourceDocument(relativePath: relative, displayPath: path, text: text, sha256: IRIMinter.sha256(bytes)))
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {

@@ -1,7 +1,11 @@
 import Foundation
 import RDFModel
 import Testing
-@testable import NewsgraphCore
+@testable import Build
+@testable import Extraction
+@testable import Validation
+@testable import Lookup
+@testable import Load
 
 /// Unit tests of the extraction stages on sentences written for the tests
 /// (none comes from seeds/).
@@ -11,7 +15,7 @@ import Testing
 
     func facts(_ text: String) -> DocumentFacts {
         var extractor = Extractor(lexicon: Self.lexicon)
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: SHA256.hex(text))
+        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
         extractor.learnPeople(from: [doc])
         return extractor.extract(doc, iri: Self.docIRI)
     }

@@ -2,7 +2,11 @@ import Foundation
 import RDFModel
 import RaptorIO
 import Testing
-@testable import NewsgraphCore
+@testable import Build
+@testable import Extraction
+@testable import Validation
+@testable import Lookup
+@testable import Load
 
 /// `newsgraph load` against real servers: a private Oxigraph and a private
 /// Virtuoso, each started on 127.0.0.1 on a port free at run time under a
