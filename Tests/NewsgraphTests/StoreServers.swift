@@ -45,8 +45,8 @@ enum StoreEnvironment {
         folders.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
         if let e = Bundle.main.executableURL { folders.append(e.deletingLastPathComponent()) }
         folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        let sources = ["Sources/newsgraph/LoadCommand.swift"] + ((try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/Sources/NewsgraphCore/Load")) ?? [])
-            .map { "Sources/NewsgraphCore/Load/" + $0 }
+        let sources = ["Sources/newsgraph/LoadCommand.swift"] + ((try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/Sources/Load")) ?? [])
+            .map { "Sources/Load/" + $0 }
         let newest = sources.compactMap { modified(repositoryRoot + "/" + $0) }.max() ?? .distantPast
         for folder in folders {
             let path = folder.appendingPathComponent("newsgraph").path
