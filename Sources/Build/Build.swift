@@ -79,11 +79,13 @@ public enum Builder {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(from: options.ontologyFolder + "/lexicon") } catch { throw .lexicon(error) }
         var extractor = Extractor(lexicon: lexicon)
-        extractor.learnPeople(from: documents)
+        // Each document is cleaned, split and tokenized once; both passes read the result.
+        let prepared = documents.map { extractor.prepare($0.text) }
+        extractor.learnPeople(from: prepared)
         var assembler = Assembler(minter: minter, lexicon: lexicon, registry: extractor.registry)
-        for document in documents {
+        for (document, p) in zip(documents, prepared) {
             let iri = DocumentGraph.iri(for: document, minter: minter)
-            assembler.add(document: document, facts: extractor.extract(document, iri: iri))
+            assembler.add(document: document, facts: extractor.extract(p, iri: iri))
         }
         let graph = assembler.finish()
         report.documentGraphs = documents.count
@@ -141,14 +143,5 @@ public enum Builder {
 enum DocumentGraph {
     static func iri(for document: SourceDocument, minter: IRIMinter) -> IRI {
         minter.node(kind: "document", key: document.sha256)
-    }
-
-    static func triples(for document: SourceDocument, minter: IRIMinter) -> GraphBuffer {
-        var g = GraphBuffer()
-        let d = iri(for: document, minter: minter)
-        g.add(d, RDF.type, NG.Document)
-        g.add(d, NG.sourceFile, string: document.relativePath)
-        g.add(d, NG.sha256, string: document.sha256)
-        return g
     }
 }

@@ -2,15 +2,15 @@ import Foundation
 import RDFModel
 
 extension Extractor {
-    static let prepositions: Set<String> = ["in", "of", "with", "to", "from", "for", "between", "on", "against", "by", "about", "at", "into", "over", "among", "toward", "towards"]
-    static let pronouns: Set<String> = ["he", "she", "his", "her", "it", "its", "they", "their"]
+    /// The closed-class words of the lexicon's patterns.
+    var grammar: Lexicon.Grammar { lexicon.patterns.grammar }
 
     /// Whether the words between `a` and `b` hold a clause boundary.
     func boundary(_ t: [Token], _ a: Int, _ b: Int) -> Bool {
         guard a < b else { return false }
         for k in a..<min(b, t.count) {
             if [";", ":", "–", "—", "(", ")"].contains(t[k].text) { return true }
-            if t[k].text == ",", k + 1 < t.count, ["while", "whereas", "but", "which", "who", "although"].contains(t[k + 1].lower) { return true }
+            if t[k].text == ",", k + 1 < t.count, grammar.clauseConnectives.contains(t[k + 1].lower) { return true }
             if ["while", "whereas", "but", "although", "because"].contains(t[k].lower) { return true }
         }
         return false
@@ -25,8 +25,8 @@ extension Extractor {
         let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue }
         var candidates = inClause.filter { m in
             let b = m.range.lowerBound - 1
-            if b >= 0, Extractor.prepositions.contains(s.tokens[b].lower) { return false }
-            if b >= 1, s.tokens[b].lower == "the", Extractor.prepositions.contains(s.tokens[b - 1].lower) { return false }
+            if b >= 0, grammar.prepositions.contains(s.tokens[b].lower) { return false }
+            if b >= 1, s.tokens[b].lower == "the", grammar.prepositions.contains(s.tokens[b - 1].lower) { return false }
             if m.role == .demonym, m.note != "compound" { return false }
             var a = m.range.upperBound
             if a < s.tokens.count, s.tokens[a].text == "'s" || s.tokens[a].text == "'" { a += 1 }
@@ -57,7 +57,7 @@ extension Extractor {
             return out
         }
         let words = s.tokens[start..<cue].map(\.lower)
-        if let pronoun = words.first(where: { Extractor.pronouns.contains($0) }) {
+        if let pronoun = words.first(where: { grammar.pronouns.contains($0) }) {
             if ["he", "she", "his", "her"].contains(pronoun), let p = s.lastPerson { return [p] }
             if ["it", "its"].contains(pronoun), let c = s.actors.last(where: { $0.range.upperBound <= cue && $0.ref.kind != .person }) { return [c.ref] }
         }
@@ -96,7 +96,7 @@ extension Extractor {
             guard m.range.lowerBound >= pos else { continue }
             if boundary(s.tokens, pos, m.range.lowerBound) { break }
             let gap = m.range.lowerBound - pos
-            let fillers: Set<String> = [",", "and", "such", "as", "including", "other", "both", "the", "groupings", "organizations", "bodies", "blocs"]
+            let fillers = grammar.objectFillers
             let onlyFillers = !out.isEmpty && s.tokens[pos..<m.range.lowerBound].allSatisfy { fillers.contains($0.lower) || $0.lower.hasPrefix("post-") }
             if out.isEmpty ? gap > window : (gap > 3 && !(onlyFillers && gap <= 10)) { break }
             if !out.isEmpty {
@@ -129,7 +129,7 @@ extension Extractor {
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.
     func reported(_ s: Sentence, before cue: Int) -> Bool {
         let words = s.tokens[0..<cue].map(\.lower)
-        return words.contains { ["claimed", "alleged", "allegedly", "reportedly", "rumoured", "rumored"].contains($0) }
+        return words.contains { grammar.hedges.contains($0) }
     }
 
     // MARK: Relations
@@ -169,7 +169,7 @@ extension Extractor {
         }
         // The possessor before the cue: "A's major ally", "the Ruritanian membership", "its membership".
         var b = i - 1
-        while b >= 0, t[b].isWord, !t[b].isCapitalized, !Extractor.pronouns.contains(t[b].lower), b > i - 4,
+        while b >= 0, t[b].isWord, !t[b].isCapitalized, !grammar.pronouns.contains(t[b].lower), b > i - 4,
               !["a", "an", "the", "and", "of", "as", "is", "its", "his", "their"].contains(t[b].lower) { b -= 1 }
         var possessor: EntityRef?
         // Only a noun has a possessor; a verb cue ("founded", "belongs to") has a subject.
@@ -215,7 +215,7 @@ extension Extractor {
                 let subj = subject(s, before: i)
                 let between = s.actors.filter { m in
                     m.range.lowerBound < i && m.range.lowerBound > (s.actors.first { subj.contains($0.ref) }?.range.upperBound ?? Int.max)
-                        && ["as", "views", "sees", "regards", "considers", "called", "calls", "deemed"].contains(where: { w in t[m.range.lowerBound..<i].contains { $0.lower == w } })
+                        && grammar.regardCues.contains(where: { w in t[m.range.lowerBound..<i].contains { $0.lower == w } })
                 }
                 if let a = subj.first, let o = between.first { add(a, o.ref, rule: "views-as") }
             }
@@ -337,7 +337,7 @@ extension Extractor {
     /// "its participation in the invasion of Ukraine": participatesIn.
     func participation(_ s: Sentence, _ i: Int, _ e: EventFact, _ f: inout DocumentFacts) {
         let t = s.tokens
-        guard i >= 3, let k = (max(0, i - 5)..<i).last(where: { ["participation", "involvement", "role"].contains(t[$0].lower) }) else { return }
+        guard i >= 3, let k = (max(0, i - 5)..<i).last(where: { grammar.participationNouns.contains(t[$0].lower) }) else { return }
         var owner: EntityRef?
         if k > 0, ["its", "his", "their"].contains(t[k - 1].lower) {
             owner = s.actors.last { $0.range.upperBound <= k - 1 && $0.ref.kind == .country }?.ref ?? subject(s, before: k).first
@@ -354,18 +354,18 @@ extension Extractor {
         let after = i + length
         if negated(s, max(0, i - 6), i) || reported(s, before: i) { return nil }
         // "met 13 times" is a count, not an event.
-        if after + 1 < t.count, t[after].isNumber, ["times", "occasions"].contains(t[after + 1].lower) { return nil }
+        if after + 1 < t.count, t[after].isNumber, grammar.countNouns.contains(t[after + 1].lower) { return nil }
         // Skip lower-case modifiers back to a determiner: "its decades-old economic embargo".
         var d = i - 1
-        let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "'s", "'", "this", "that", "these", "new"]
+        let determiners = grammar.determiners
         while d > i - 4, d > 0, t[d].isWord, !t[d].isCapitalized, !t[d].isNumber, !determiners.contains(t[d].lower),
-              !(lexicon.patterns.lightVerbs ?? []).contains(t[d].lower), !Extractor.prepositions.contains(t[d].lower),
+              !(lexicon.patterns.lightVerbs ?? []).contains(t[d].lower), !grammar.prepositions.contains(t[d].lower),
               !["and", "or", "to", "of"].contains(t[d].lower) { d -= 1 }
         let before = i > 0 ? (d >= 0 && d < i - 1 && determiners.contains(t[d].lower) ? t[d] : t[i - 1]) : nil
         // A past-tense or bare verb ("met", "signed", "join") is never the head of a noun phrase.
-        let isVerbForm = t[i].lower.hasSuffix("ed") || ["met", "meet", "held", "sign", "join", "accede", "invade"].contains(t[i].lower)
+        let isVerbForm = t[i].lower.hasSuffix("ed") || grammar.bareEventVerbs.contains(t[i].lower)
         let nominal = forced ?? (isVerbForm ? false : before.map { b in
-            ["the", "a", "an", "his", "her", "its", "their", "'s", "'", "second", "first", "third", "latest", "recent", "state", "official", "working", "this", "that", "during", "of", "for", "western", "new"].contains(b.lower)
+            grammar.eventNounMarkers.contains(b.lower)
                 || s.mentions.contains { $0.range.upperBound == i && ($0.role == .demonym || $0.ref.kind == .country) }
                 || b.isNumber || dates.months[b.lower] != nil
         } ?? true)
@@ -458,7 +458,7 @@ extension Extractor {
                 case "participant": if actorKinds.contains(ref.kind) { fact.participants.insert(ref) }
                 case "target": if ref.kind != .city { fact.targets.insert(ref) }
                 case "same":
-                    if let last = fact.participants.first, actorKinds.contains(ref.kind), last.kind == ref.kind || true { fact.participants.insert(ref) }
+                    if !fact.participants.isEmpty, actorKinds.contains(ref.kind) { fact.participants.insert(ref) }
                     else if !fact.targets.isEmpty, ref.kind != .city { fact.targets.insert(ref) }
                 default: break
                 }
@@ -516,7 +516,6 @@ extension Extractor {
             guard fact.participants.union(fact.agents).count >= 2 else { return nil }
         case "AgreementSigning":
             guard !fact.agents.isEmpty else { return nil }
-            if fact.agents.count == 1, let other = fact.participants.first { _ = other }
         case "Accession":
             guard !fact.agents.isEmpty, !fact.targets.isEmpty else { return nil }
             fact.targets = fact.targets.filter { $0.kind == .organization || $0.kind == .initiative }

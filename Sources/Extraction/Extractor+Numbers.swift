@@ -86,7 +86,7 @@ extension Extractor {
             let beforeWord = start > 0 ? t[start - 1].lower : ""
             let beforeTwo = start > 1 ? t[start - 2].lower : ""
             let afterWords = t[end..<min(t.count, end + 3)].map(\.lower)
-            let changeNouns: Set<String> = ["increase", "growth", "rise", "jump", "surge", "decline", "drop", "decrease", "year-on-year", "fall", "gain"]
+            let changeNouns = grammar.changeNouns
             let change = beforeWord == "by" || afterWords.contains { changeNouns.contains($0) } || (beforeWord == "of" && changeNouns.contains(beforeTwo))
             // What is measured: the nearest measure word in the clause, before the number first.
             if measure == nil || unit == "count" && measure == nil {
@@ -111,8 +111,6 @@ extension Extractor {
                 .map(\.ref))
             if about.isEmpty { about = Set(s.pair) }
             guard !about.isEmpty else { continue }
-            let decimals = Decimal(value)
-            _ = decimals
             f.observations.append(ObservationFact(measure: measureName, value: value, valueMax: valueMax, bound: bound, unit: unitName,
                                                   change: change, period: period, about: about, aboutEvent: nil, evidence: s.evidence))
         }

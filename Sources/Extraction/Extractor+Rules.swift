@@ -5,9 +5,14 @@ extension Extractor {
     /// Registers the people of every document before any is extracted, so that
     /// a surname in one article resolves to the full name another gives.
     public mutating func learnPeople(from documents: [SourceDocument]) {
+        learnPeople(from: documents.map { prepare($0.text) })
+    }
+
+    /// As ``learnPeople(from:)-(_:[SourceDocument])``, over documents already prepared.
+    public mutating func learnPeople(from documents: [Prepared]) {
         var counts: [String: Int] = [:]
-        for d in documents {
-            for name in personNames(in: prepare(d.text)) {
+        for p in documents {
+            for name in personNames(in: p) {
                 registry.add(name)
                 counts[name, default: 0] += 1
             }
@@ -16,7 +21,11 @@ extension Extractor {
     }
 
     public func extract(_ document: SourceDocument, iri: IRI) -> DocumentFacts {
-        let p = prepare(document.text)
+        extract(prepare(document.text), iri: iri)
+    }
+
+    /// The facts of one prepared document.
+    public func extract(_ p: Prepared, iri: IRI) -> DocumentFacts {
         var facts = DocumentFacts(document: iri)
         metadata(p, &facts)
         let reference = facts.date ?? inferReference(p)
@@ -66,7 +75,7 @@ extension Extractor {
                 guard m.ref.kind == .person, m.role == .entity else { return false }
                 let a = m.range.upperBound, b = m.range.lowerBound - 1
                 if a < t.count, t[a].text == "'s" || t[a].text == "'" { return false }
-                if b >= 0, Extractor.prepositions.contains(t[b].lower) { return false }
+                if b >= 0, grammar.prepositions.contains(t[b].lower) { return false }
                 return true
             }
             if let subject = subjectPerson { lastPerson = subject.ref }
@@ -232,7 +241,7 @@ extension Extractor {
                 continue
             }
             guard m.range.lowerBound > 0, t[m.range.lowerBound - 1].lower == "the", after < t.count,
-                  ["leader", "president", "head", "premier", "chancellor", "prime"].contains(t[after].lower),
+                  grammar.leaderNouns.contains(t[after].lower),
                   let person = heads[m.ref] else { continue }
             out.append(Mention(range: m.range.lowerBound..<(after + 1), ref: person, role: .entity, note: nil))
         }

@@ -17,14 +17,14 @@ public struct Extractor: Sendable {
         self.abbreviations = Set(lexicon.patterns.abbreviations)
     }
 
-    /// A document split for extraction.
-    struct Prepared {
+    /// A document split for extraction: made once per document, read by both passes.
+    public struct Prepared: Sendable {
         let lines: [(number: Int, text: String)]
         let sentences: [String]
         let tokens: [[Token]]
     }
 
-    func prepare(_ text: String) -> Prepared {
+    public func prepare(_ text: String) -> Prepared {
         var lines = TextCleaner.lines(of: text, patterns: lexicon.patterns)
         // YAML front matter ("---" … "---") and leading "Key: value" header lines are metadata,
         // read by the metadata stage, not sentences of the article.

@@ -62,6 +62,34 @@ public struct Lexicon: Sendable {
         public let preps: [String: String]
     }
 
+    /// The closed-class words of `patterns.json`'s "grammar": what the stages look for around a cue.
+    public struct Grammar: Decodable, Sendable {
+        public let prepositions: Set<String>
+        public let pronouns: Set<String>
+        /// After a comma, these open a new clause: ", while", ", which".
+        public let clauseConnectives: Set<String>
+        /// Words that make what follows a claim, not a fact: "alleged", "reportedly".
+        public let hedges: Set<String>
+        /// Words that may stand between coordinated objects: "A, B and other bodies such as C".
+        public let objectFillers: Set<String>
+        /// "A views B as an ally": the words that make B the other side of the relation.
+        public let regardCues: Set<String>
+        /// "its participation in the invasion": nouns that make the owner a participant.
+        public let participationNouns: Set<String>
+        /// Words that close the modifiers before an event noun: "its decades-old embargo".
+        public let determiners: Set<String>
+        /// Verb forms of event cues that never head a noun phrase ("met", "sign").
+        public let bareEventVerbs: Set<String>
+        /// Words right before a cue that make it a noun: "the visit", "a second meeting".
+        public let eventNounMarkers: Set<String>
+        /// "met 13 times": a count, not an event.
+        public let countNouns: Set<String>
+        /// "the Ruritanian leader": nouns that name the head of the country before them.
+        public let leaderNouns: Set<String>
+        /// "a 5 % increase": nouns after a number that make it a change, not a level.
+        public let changeNouns: Set<String>
+    }
+
     public struct Patterns: Decodable, Sendable {
         public let months: [String]
         public let monthAbbreviations: [String: Int]
@@ -75,7 +103,6 @@ public struct Lexicon: Sendable {
         public let scales: [String: Double]
         public let percentCues: [String]
         public let bounds: [String: String]
-        public let changeCues: [String]
         public let measures: [Measure]
         public let modality: [String]
         public let negation: [String]
@@ -104,6 +131,8 @@ public struct Lexicon: Sendable {
         /// "the same day", "hours later": the day of the previous sentence; "the next day": the day after it.
         public let sameDayPhrases: [String]?
         public let nextDayPhrases: [String]?
+        /// Closed-class words the stages read: prepositions, pronouns, determiners, hedges …
+        public let grammar: Grammar
         public let relations: [RelationPattern]
         public let events: [EventPattern]
     }

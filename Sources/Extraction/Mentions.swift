@@ -93,7 +93,7 @@ extension Extractor {
                 let surface = slice.map(\.text).joined(separator: " ")
                 guard let entries = lexicon.index[Lexicon.fold(surface)] else { continue }
                 let usable = entries.filter { e in
-                    if e.caseSensitive { return e.kind == .title ? true : surface == surface.uppercased() && lexiconExact(surface, e) }
+                    if e.caseSensitive { return e.kind == .title ? true : surface == surface.uppercased() }
                     if e.kind == .title { return true }
                     return slice.first!.isCapitalized
                 }
@@ -125,8 +125,6 @@ extension Extractor {
         out += people(t, out)
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
-
-    private func lexiconExact(_ surface: String, _ e: Lexicon.Entry) -> Bool { true }
 
     private func mention(for e: Lexicon.Entry, range: Range<Int>, tokens t: [Token]) -> Mention? {
         switch e.kind {

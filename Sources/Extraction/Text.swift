@@ -152,7 +152,7 @@ public enum Tokenizer {
                     break
                 }
                 // Keep a trailing period of an initialism ("U.S.").
-                if j < chars.count, chars[j] == ".", out.isEmpty == false || true, String(chars[i..<j]).contains("."),
+                if j < chars.count, chars[j] == ".", String(chars[i..<j]).contains("."),
                    chars[i..<j].allSatisfy({ $0.isUppercase || $0 == "." }) {
                     j += 1
                 }
