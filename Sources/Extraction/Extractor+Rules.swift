@@ -62,11 +62,7 @@ extension Extractor {
             lastDay = found.last(where: { $0.date.day != nil && $0.end == nil })?.date ?? (found.isEmpty ? lastDay : nil)
             let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, reference: reference, pair: Array(pair),
                                pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun, dates: found)
-            relations(ctx, &facts)
-            events(ctx, &facts)
-            numbers(ctx, &facts)
-            quotations(ctx, &facts)
-            partnerships(ctx, &facts)
+            for stage in pipeline.stages { stage.run(self, ctx, &facts) }
             for m in ms where m.ref.kind != .person || m.role == .entity {
                 if let surface = m.note, m.ref.kind == .person, m.role == .entity { facts.surfaceNames[m.ref, default: []].insert(surface) }
             }
@@ -86,7 +82,8 @@ extension Extractor {
     /// Whether a sentence speaks of what is planned or expected.
     func planned(_ t: [Token]) -> Bool { hasCue(lexicon.patterns.modality, t[...]) }
 
-    struct Sentence {
+    /// One sentence as the sentence stages see it.
+    public struct Sentence: Sendable {
         let tokens: [Token]
         let mentions: [Mention]
         let evidence: Evidence

@@ -10,8 +10,12 @@ public struct Extractor: Sendable {
     let dates: DateParser
     let abbreviations: Set<String>
 
-    public init(lexicon: Lexicon) {
+    /// The sentence stages, in order.
+    public let pipeline: Pipeline
+
+    public init(lexicon: Lexicon, pipeline: Pipeline = .standard) {
         self.lexicon = lexicon
+        self.pipeline = pipeline
         self.registry = PersonRegistry(variantGroups: lexicon.patterns.givenNameVariants)
         self.dates = DateParser(patterns: lexicon.patterns)
         self.abbreviations = Set(lexicon.patterns.abbreviations)
