@@ -245,21 +245,49 @@ public struct Assembler {
     func decimal(_ v: Double) -> Literal { Literal.decimal(Decimal(string: number(v)) ?? 0) }
 
     func label(_ e: EventFact) -> String {
-        let names = { (s: Set<EntityRef>) in s.sorted().map(\.name).joined(separator: " and ") }
-        var text: String
-        switch e.cls {
-        case "Visit": text = "Visit of \(names(e.agents))" + (e.hosts.isEmpty ? "" : " to \(names(e.hosts))")
-        case "Accession": text = "Accession of \(names(e.agents)) to \(names(e.targets))"
-        case "Sanction": text = "Sanctions" + (e.agents.isEmpty ? "" : " by \(names(e.agents))") + " on \(names(e.targets))"
-        case "MilitaryAction": text = "Military action" + (e.agents.isEmpty ? "" : " by \(names(e.agents))") + " against \(names(e.targets))"
-        case "Exhibition": text = e.name ?? "Exhibition"
-        case "AgreementSigning": text = "Agreement signed by \(names(e.everyone))"
-        case "DiplomaticRelationsEstablishment": text = "Diplomatic relations established between \(names(e.everyone))"
-        default: text = "\(e.cls) of \(names(e.everyone))"
-        }
+        var text = Assembler.fill(lexicon.frame(e.cls).label ?? "{class} of {everyone}", e)
         if e.planned { text = "Planned " + text.prefix(1).lowercased() + text.dropFirst() }
         if let d = e.date { text += ", \(d.iso)" }
         return text
+    }
+
+    /// A frame's label template filled from an event: "{agents}" … are names joined by "and";
+    /// a "[bracketed part]" is kept only when every role it names is filled.
+    static func fill(_ template: String, _ e: EventFact) -> String {
+        let names = { (s: Set<EntityRef>) in s.sorted().map(\.name).joined(separator: " and ") }
+        func value(_ key: Substring) -> String {
+            switch key {
+            case "agents": return names(e.agents)
+            case "hosts": return names(e.hosts)
+            case "targets": return names(e.targets)
+            case "participants": return names(e.participants)
+            case "everyone": return names(e.everyone)
+            case "name": return e.name ?? e.cls
+            case "class": return e.cls
+            default: return "{" + key + "}"
+            }
+        }
+        /// Replaces the placeholders of `part`; nil when one of them is empty and `optional`.
+        func expand(_ part: Substring, optional: Bool) -> String? {
+            var out = ""
+            var rest = part[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                out += rest[..<open]
+                let v = value(rest[rest.index(after: open)..<close])
+                if optional && v.isEmpty { return nil }
+                out += v
+                rest = rest[rest.index(after: close)...]
+            }
+            return out + rest
+        }
+        var text = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+            text += expand(rest[..<open], optional: false) ?? ""
+            text += expand(rest[rest.index(after: open)..<close], optional: true) ?? ""
+            rest = rest[rest.index(after: close)...]
+        }
+        return text + (expand(rest, optional: false) ?? "")
     }
 
     /// Every entity used: its class, one label, its other names, its Wikidata id where the lexicon has one.

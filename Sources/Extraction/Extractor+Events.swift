@@ -135,7 +135,7 @@ extension Extractor {
     // MARK: Relations
 
     func relations(_ s: Sentence, _ f: inout DocumentFacts) {
-        for pattern in lexicon.patterns.relations where pattern.property != "proposedBy" {
+        for pattern in lexicon.patterns.relations where pattern.form != .proposal {
             var seen = Set<Int>()
             for cue in pattern.cues.sorted(by: { $0.count > $1.count }) {
                 var from = 0
@@ -158,8 +158,8 @@ extension Extractor {
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
         func add(_ a: EntityRef, _ b: EntityRef, rule: String) {
             guard a != b else { return }
-            if p.property == "memberOf" && (b.kind != .organization || a.kind == .person) { return }
-            if (p.property == "allyOf" || p.property == "partnerOf") && (a.kind == .person) != (b.kind == .person) { return }
+            if p.form == .membership && (b.kind != .organization || a.kind == .person) { return }
+            if p.form == .mutual && (a.kind == .person) != (b.kind == .person) { return }
             f.relations.append(RelationFact(subject: a, property: p.property, object: b, objectEvent: nil, rule: p.id + "." + rule,
                                             confidence: p.confidence, evidence: s.evidence))
             if p.symmetric == true {
@@ -189,15 +189,15 @@ extension Extractor {
             if os.count == 2 { add(os[0].ref, os[1].ref, rule: "between") }
             return
         }
-        switch p.property {
-        case "memberOf":
+        switch p.form {
+        case .membership:
             // Becoming a member is an accession, not yet membership.
             if planned(s, max(0, i - 6), i) { return }
             let owners = possessor.map { [$0] } ?? (t[i].lower.hasPrefix("member") || !t[i].lower.hasPrefix("membership") ? pairOrSubject(s, before: i) : [])
             for owner in owners {
                 for o in objects(s, after: after, kinds: [.organization], window: 4) { add(owner, o.ref, rule: "noun") }
             }
-        case "allyOf", "partnerOf":
+        case .mutual:
             let target = objects(s, after: after, kinds: actorKinds, window: 3).filter { m in
                 m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
                     || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")
@@ -219,7 +219,7 @@ extension Extractor {
                 }
                 if let a = subj.first, let o = between.first { add(a, o.ref, rule: "views-as") }
             }
-        case "chairOf":
+        case .chair:
             if planned(s, max(0, i - 6), i) { return }
             let org = possessor.flatMap { $0.kind == .organization ? $0 : nil }
                 ?? objects(s, after: after, kinds: [.organization], window: 3).first?.ref
@@ -233,7 +233,7 @@ extension Extractor {
                 holder = subject(s, before: i).first { $0.kind == .country }
             }
             if let holder { add(holder, org, rule: "noun") }
-        case "supports", "opposes":
+        case .stance:
             var subj = possessor.map { [$0] } ?? subject(s, before: i)
             if ["his", "her", "its", "their"].contains(i > 0 ? t[i - 1].lower : ""), subj.isEmpty, let p = s.lastPerson { subj = [p] }
             let kinds: Set<EntityKind> = [.person, .country, .organization, .initiative]
@@ -251,7 +251,11 @@ extension Extractor {
                 }
                 for o in targets where o != a { add(a, o, rule: "verb") }
             }
-        default:
+        case .relation:
+            for a in subject(s, before: i) {
+                for o in objects(s, after: after, kinds: actorKinds, window: 4) { add(a, o.ref, rule: "verb") }
+            }
+        case .proposal:
             break
         }
     }
@@ -259,7 +263,7 @@ extension Extractor {
     /// An event cue within three words after `i` (a sanction, an invasion), as an event.
     /// "the new sanctions" with nothing in the sentence to say whose: the document's latest such event.
     func eventAfter(_ s: Sentence, _ i: Int, recent: [EventFact] = []) -> (EventFact, Int)? {
-        for e in lexicon.patterns.events where e.class == "Sanction" || e.class == "MilitaryAction" {
+        for e in lexicon.patterns.events where lexicon.frame(e.class).stanceObject == true {
             for cue in e.cues {
                 guard let k = s.has(cue, from: i), k - i <= 3 else { continue }
                 if let fact = event(e, s, at: k, length: Tokenizer.tokens(cue).count, nominal: true) { return (fact, k) }
@@ -319,12 +323,12 @@ extension Extractor {
                         for k in i..<(i + length) { used.insert(k) }
                         f.events.append(fact)
                         participation(s, i, fact, &f)
-                        // A sanction imposed (not planned) is also the direct relation "sanctions".
-                        if fact.cls == "Sanction", !fact.planned {
+                        // An event that is not planned may imply a direct relation: a sanction imposed "sanctions".
+                        if let property = lexicon.frame(fact.cls).implies, !fact.planned {
                             for a in fact.agents where a.kind.isActor {
                                 for target in fact.targets where target != a {
-                                    f.relations.append(RelationFact(subject: a, property: "sanctions", object: target, objectEvent: nil,
-                                                                    rule: "sanction.event", confidence: 0.75, evidence: s.evidence))
+                                    f.relations.append(RelationFact(subject: a, property: property, object: target, objectEvent: nil,
+                                                                    rule: e.id + ".event", confidence: 0.75, evidence: s.evidence))
                                 }
                             }
                         }
@@ -369,6 +373,7 @@ extension Extractor {
                 || s.mentions.contains { $0.range.upperBound == i && ($0.role == .demonym || $0.ref.kind == .country) }
                 || b.isNumber || dates.months[b.lower] != nil
         } ?? true)
+        let frame = lexicon.frame(e.class)
         var fact = EventFact(cls: e.class, cameo: e.cameo, evidence: s.evidence)
         fact.planned = planned(s, max(0, i - 5), i)
         if fact.planned, let c = e.plannedCameo { fact.cameo = c }
@@ -399,7 +404,7 @@ extension Extractor {
                 subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind == .country }).map { [$0.ref] } ?? []
             } else if let b = before, ["its", "their"].contains(b.lower) {
                 subjects = s.actors.last(where: { $0.range.upperBound <= i && $0.ref.kind != .person }).map { [$0.ref] } ?? []
-            } else if e.class == "Meeting" || e.class == "AgreementSigning" || e.class == "DiplomaticRelationsEstablishment" {
+            } else if frame.nominalSubject == true {
                 subjects = subject(s, before: i)
             }
             // "X paid a working visit", "X imposed new sanctions": the light verb's subject acts.
@@ -419,7 +424,7 @@ extension Extractor {
                 if let antecedent = s.mentions.last(where: { $0.range.upperBound == a + 1 && $0.role == .entity }) {
                     fact.targets.insert(antecedent.ref)
                 }
-            } else if e.class == "Sanction" && !isVerbForm && !t[i].lower.hasSuffix("es") {
+            } else if frame.sideFromVerb == true && !isVerbForm && !t[i].lower.hasSuffix("es") {
                 // A sanction noun's side is named by a possessive, a modifier or an imposing verb, never
                 // by whoever happens to be the clause's subject ("the capital aims to ease the sanctions").
                 let verb = (lexicon.patterns.lightVerbs ?? []).first { v in
@@ -498,42 +503,34 @@ extension Extractor {
         }
 
         // Named events: an exhibition is the named "… Expo" itself.
-        if e.class == "Exhibition" {
+        if frame.named == true {
             guard let named = s.mentions.first(where: { $0.range.contains(i) && $0.ref.kind != .person }) ?? s.mentions.first(where: { $0.range.upperBound == i + 1 }) else { return nil }
             fact.name = named.ref.name
             fact.participants = fact.participants.filter { $0 != named.ref }
             if let loc = s.mentions.first(where: { $0.range.lowerBound >= named.range.upperBound && $0.ref.kind == .city }) { fact.location = loc.ref }
         }
-        // What makes each kind of event a fact worth writing.
-        switch e.class {
-        case "Visit":
-            guard !fact.agents.isEmpty, !fact.hosts.isEmpty || fact.location != nil else { return nil }
-            fact.hosts.subtract(fact.agents)
-            for a in fact.agents where a.kind == .country { fact.hosts.remove(a) }
-            // A visitor does not host; a head of state does not visit his own country.
-            if fact.hosts.isEmpty && fact.location == nil { return nil }
-        case "Meeting", "DiplomaticRelationsEstablishment":
-            guard fact.participants.union(fact.agents).count >= 2 else { return nil }
-        case "AgreementSigning":
-            guard !fact.agents.isEmpty else { return nil }
-        case "Accession":
-            guard !fact.agents.isEmpty, !fact.targets.isEmpty else { return nil }
-            fact.targets = fact.targets.filter { $0.kind == .organization || $0.kind == .initiative }
-            guard !fact.targets.isEmpty else { return nil }
-        case "Sanction":
-            fact.targets = fact.targets.filter { $0.kind.isActor }
-            // Nobody sanctions itself: a side named as both is the target.
-            fact.agents.subtract(fact.targets)
-            // A sanction is worth a node when someone imposes it or someone is hit by it.
-            guard !fact.targets.isEmpty || !fact.agents.isEmpty else { return nil }
-        case "MilitaryAction":
-            fact.targets = fact.targets.filter { $0.kind.isActor }
-            guard !fact.targets.isEmpty else { return nil }
-        case "Announcement":
-            guard !fact.agents.isEmpty, fact.targets.contains(where: { $0.kind == .initiative }) else { return nil }
-        default:
-            break
+        return satisfies(frame, &fact) ? fact : nil
+    }
+
+    /// Applies the class's frame to an event: filters its targets, drops roles filled twice, and
+    /// says whether what remains is a fact worth writing.
+    func satisfies(_ frame: Lexicon.EventFrame, _ fact: inout EventFact) -> Bool {
+        if let kinds = frame.targetKinds {
+            fact.targets = fact.targets.filter { t in kinds.contains(t.kind.rawValue) || (kinds.contains("actor") && t.kind.isActor) }
         }
-        return fact
+        for (role, other) in (frame.drop ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let remove = fact.role(other)
+            fact.setRole(role, fact.role(role).subtracting(remove))
+        }
+        if let n = frame.minParties, fact.participants.union(fact.agents).count < n { return false }
+        for requirement in frame.requires ?? [] {
+            let met = requirement.split(separator: "|").contains { alternative in
+                let parts = alternative.split(separator: ":", maxSplits: 1).map(String.init)
+                let filled = fact.role(parts[0])
+                return parts.count == 2 ? filled.contains { $0.kind.rawValue == parts[1] } : !filled.isEmpty
+            }
+            if !met { return false }
+        }
+        return true
     }
 }

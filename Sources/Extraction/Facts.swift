@@ -51,6 +51,31 @@ public struct EventFact: Sendable {
 
     /// Everyone taking part, whatever the role.
     public var everyone: Set<EntityRef> { agents.union(hosts).union(participants) }
+
+    /// The entities in a role by its name in the lexicon's frames: "agent", "host", "participant",
+    /// "target", "location" (the place, as a set of at most one), "everyone".
+    public func role(_ name: String) -> Set<EntityRef> {
+        switch name {
+        case "agent": return agents
+        case "host": return hosts
+        case "participant": return participants
+        case "target": return targets
+        case "location": return location.map { [$0] } ?? []
+        case "everyone": return everyone
+        default: return []
+        }
+    }
+
+    mutating func setRole(_ name: String, _ value: Set<EntityRef>) {
+        switch name {
+        case "agent": agents = value
+        case "host": hosts = value
+        case "participant": participants = value
+        case "target": targets = value
+        case "location": location = value.first
+        default: break
+        }
+    }
 }
 
 public struct RelationFact: Sendable {

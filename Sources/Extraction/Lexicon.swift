@@ -46,9 +46,79 @@ public struct Lexicon: Sendable {
     public struct RelationPattern: Decodable, Sendable {
         public let id: String
         public let property: String
+        /// How the cue's sides are read (``RelationForm``).
+        public let form: RelationForm
         public let symmetric: Bool?
         public let cues: [String]
         public let confidence: Double
+    }
+
+    /// How a relation cue's two sides are found. A new relation in data picks one of these.
+    public enum RelationForm: String, Decodable, Sendable, CaseIterable {
+        /// "A and B are allies", "A, B's close partner", "the two allies": both sides actors of one kind.
+        case mutual
+        /// "A's membership of the O", "A is a member of the O": a country or organization in an organization.
+        case membership
+        /// "A, which chairs the O": a country at the head of an organization.
+        case chair
+        /// "A supports B", "A opposes the sanctions": an actor for or against an actor, initiative or event.
+        case stance
+        /// "the X Initiative proposed by A": read by the proposal rule, not by cue.
+        case proposal
+        /// "A <cue> B": the clause's subject and the actors right after the cue.
+        case relation
+    }
+
+    /// What makes an event of one class a fact, and how it is labelled (`patterns.json` "eventFrames";
+    /// the lexicon README explains each key). A class with no frame needs nothing.
+    public struct EventFrame: Decodable, Sendable {
+        /// Roles that must be filled: "agent", "host|location" (either), "target:initiative" (a target of that kind).
+        public var requires: [String]? = nil
+        /// Agents and participants together, at least.
+        public var minParties: Int? = nil
+        /// The kinds a target may have; "actor" is a person, country or organization.
+        public var targetKinds: [String]? = nil
+        /// role → other role: members of the first also in the second are removed from the first.
+        public var drop: [String: String]? = nil
+        /// "{agents}", "{hosts}", "{targets}", "{everyone}", "{name}", "{class}"; a [part] only when its roles are filled.
+        public var label: String? = nil
+        /// A noun cue ("the talks") takes the clause's subject.
+        public var nominalSubject: Bool? = nil
+        /// A noun cue's side comes only from an imposing verb ("imposed sanctions"), never from the clause's subject.
+        public var sideFromVerb: Bool? = nil
+        /// The event is the named thing at its cue ("the … Expo").
+        public var named: Bool? = nil
+        /// It can be what an actor supports or opposes.
+        public var stanceObject: Bool? = nil
+        /// The relation from each agent to each target of an event that is not planned.
+        public var implies: String? = nil
+
+        public init() {}
+
+        static let roles: Set<String> = ["agent", "host", "participant", "target", "location", "everyone"]
+        static let placeholders: Set<String> = ["agents", "hosts", "targets", "participants", "everyone", "name", "class"]
+
+        /// What is wrong with this frame, in words, or nil: an unknown role, kind or placeholder
+        /// would otherwise make a requirement that nothing meets, or a label with braces in it.
+        func problem(class cls: String) -> String? {
+            let kinds = Set(["person", "country", "organization", "city", "place", "initiative", "actor"])
+            for requirement in requires ?? [] {
+                for alternative in requirement.split(separator: "|") {
+                    let parts = alternative.split(separator: ":", maxSplits: 1).map(String.init)
+                    if !Self.roles.contains(parts[0]) { return "eventFrames.\(cls).requires: unknown role \"\(parts[0])\" (roles: \(Self.roles.sorted().joined(separator: ", ")))" }
+                    if parts.count == 2, !kinds.contains(parts[1]) { return "eventFrames.\(cls).requires: unknown kind \"\(parts[1])\"" }
+                }
+            }
+            for kind in targetKinds ?? [] where !kinds.contains(kind) { return "eventFrames.\(cls).targetKinds: unknown kind \"\(kind)\"" }
+            for (a, b) in drop ?? [:] where !Self.roles.contains(a) || !Self.roles.contains(b) { return "eventFrames.\(cls).drop: unknown role in \"\(a)\": \"\(b)\"" }
+            var rest = Substring(label ?? "")
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let key = String(rest[rest.index(after: open)..<close])
+                if !Self.placeholders.contains(key) { return "eventFrames.\(cls).label: unknown placeholder {\(key)}" }
+                rest = rest[rest.index(after: close)...]
+            }
+            return nil
+        }
     }
 
     public struct EventPattern: Decodable, Sendable {
@@ -134,8 +204,13 @@ public struct Lexicon: Sendable {
         /// Closed-class words the stages read: prepositions, pronouns, determiners, hedges …
         public let grammar: Grammar
         public let relations: [RelationPattern]
+        /// Event class (local name) → its frame.
+        public let eventFrames: [String: EventFrame]
         public let events: [EventPattern]
     }
+
+    /// The frame of an event class; an empty one for a class the lexicon gives none.
+    public func frame(_ eventClass: String) -> EventFrame { patterns.eventFrames[eventClass] ?? EventFrame() }
 
     public enum EntryKind: String, Sendable {
         case country, demonym, capital, organization, initiative, place, title
@@ -180,6 +255,9 @@ public struct Lexicon: Sendable {
             do { return try JSONDecoder().decode(T.self, from: data) } catch { throw .file(path, "not a valid lexicon file: \(error)") }
         }
         guard let patterns = try decode("patterns.json", Patterns.self) else { throw .file(folder + "/patterns.json", "missing") }
+        if let problem = patterns.eventFrames.sorted(by: { $0.key < $1.key }).lazy.compactMap({ $0.value.problem(class: $0.key) }).first {
+            throw .file(folder + "/patterns.json", problem)
+        }
         return Lexicon(
             countries: try decode("countries.json", [Country].self, optional: true) ?? [],
             organizations: try decode("organizations.json", [Named].self, optional: true) ?? [],

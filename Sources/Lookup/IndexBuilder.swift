@@ -19,6 +19,8 @@ struct IndexBuilder {
     private var files: [UInt32: String] = [:]
     private var alternatives: [UInt32: [String]] = [:]
     private var classes: [UInt32: [UInt32]] = [:]
+    /// Subjects with an event role (agent, host, target, participant, location).
+    private var eventNodes: Set<UInt32> = []
     private var dates: [UInt32: String] = [:]
     private var periods: [UInt32: String] = [:]
     private var documentDates: [UInt32: String] = [:]
@@ -73,6 +75,9 @@ struct IndexBuilder {
             if t.predicate == RDF.type {
                 classes[s, default: []].append(o)
             } else {
+                // A node with an event role is an event, whatever its class: an event class added to the
+                // ontology needs no change here.
+                if LV.roleSet.contains(t.predicate) { eventNodes.insert(s) }
                 edges.append(Edge(s: s, p: id(.iri(t.predicate)), o: o))
             }
         }
@@ -230,7 +235,7 @@ struct IndexBuilder {
         let subjects = Set(labels.keys).union(alternatives.keys).union(titles.keys).union(files.keys)
         for old in subjects {
             let classIRIs = Set((classes[old] ?? []).compactMap { terms[Int($0)].iri })
-            let isFact = !classIRIs.isDisjoint(with: LV.factClasses)
+            let isFact = !classIRIs.isDisjoint(with: LV.factClasses) || eventNodes.contains(old)
             let isPerson = classIRIs.contains(NG.Person) || classIRIs.contains(LV.schemaPerson)
             var best: [String: IndexFormat.NameKind] = [:]
             func note(_ key: String, _ kind: IndexFormat.NameKind) {

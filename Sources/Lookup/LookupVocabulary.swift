@@ -16,7 +16,10 @@ enum LV {
 
     /// An event's roles, in the order a role is named when an actor has several.
     static let roles: [IRI] = [agent, host, target, participant, location]
+    static let roleSet = Set(roles)
 
+    /// The contract's event classes. A node of another class is an event too when it has an event
+    /// role (``roles``): that is how an event class added to the ontology is recognised.
     static let eventClasses: Set<IRI> = [
         NG.Event, NG.Meeting, NG.Visit, NG.AgreementSigning, NG.Accession, NG.Exhibition,
         NG.DiplomaticRelationsEstablishment, NG.MilitaryAction, NG.Sanction, NG.Announcement,
