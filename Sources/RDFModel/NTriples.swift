@@ -3,8 +3,9 @@
 /// which Raptor writes.
 public enum NTriples {
     /// A string literal's quoted form: `"`, `\`, LF and CR escaped as ECHAR,
-    /// other control characters as `\uXXXX`.
-    public static func quote(_ s: String) -> String {
+    /// other control characters as `\uXXXX`. JSON strings are quoted the same way, but JSON
+    /// leaves DEL (U+007F) as it is: `escapingDelete: false`.
+    public static func quote(_ s: String, escapingDelete: Bool = true) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -14,7 +15,7 @@ public enum NTriples {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || (escapingDelete && scalar.value == 0x7F) {
                     out += "\\u" + hex4(scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
