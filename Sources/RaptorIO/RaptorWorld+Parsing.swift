@@ -5,6 +5,10 @@ import RDFModel
 extension RaptorWorld {
     /// Parses an RDF file, pushing each triple to `handle` as it is read.
     ///
+    /// The file is read in chunks of 64 KiB. N-Triples and N-Quads are parsed as the
+    /// chunks arrive; Raptor 2.0.15's Turtle parser keeps the whole document itself and
+    /// gives its triples only after the last chunk, so a Turtle file is still held whole.
+    ///
     /// - Parameters:
     ///   - path: the file to read.
     ///   - syntax: its syntax; by default from the extension (`.ttl`, `.nt`, `.nq`).
@@ -53,7 +57,7 @@ extension RaptorWorld {
     static let parseChunkSize = 1 << 16
 
     /// Parses the bytes `fill` gives, in chunks, so that this layer holds one chunk of
-    /// the input, not all of it. `fill` fills as much of its buffer as the input has
+    /// the input, not all of it (Raptor's Turtle parser still buffers the whole input). `fill` fills as much of its buffer as the input has
     /// left and returns how many bytes it filled: fewer than the buffer holds only at the end.
     ///
     /// The last chunk with bytes is the one marked as the end (an empty input is one
