@@ -5,6 +5,10 @@ import RDFModel
 extension RaptorWorld {
     /// Parses an RDF file, pushing each triple to `handle` as it is read.
     ///
+    /// The file is read in chunks of 64 KiB. N-Triples and N-Quads are parsed as the
+    /// chunks arrive; Raptor 2.0.15's Turtle parser keeps the whole document itself and
+    /// gives its triples only after the last chunk, so a Turtle file is still held whole.
+    ///
     /// - Parameters:
     ///   - path: the file to read.
     ///   - syntax: its syntax; by default from the extension (`.ttl`, `.nt`, `.nq`).
@@ -16,24 +20,50 @@ extension RaptorWorld {
         guard let syntax = syntax ?? RDFSyntax.forPath(path) else {
             throw RaptorError.unsupportedSyntax("of \(path) (use .ttl, .nt or .nq, or name the syntax)")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw RaptorError.io(path: path, reason: RaptorWorld.reason(error))
-        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw RaptorError.io(path: path, reason: RaptorWorld.reason(errno: errno)) }
+        defer { close(descriptor) }
         let base = baseIRI ?? URL(fileURLWithPath: path).absoluteURL.absoluteString
-        try parse(data: data, syntax: syntax, baseIRI: base, sourceName: path, handle)
+        try parse(syntax: syntax, baseIRI: base, sourceName: path, fill: { buffer in
+            // Fills the whole buffer unless the file ends first.
+            var filled = 0
+            while filled < buffer.count {
+                let n = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if n == 0 { break }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw RaptorError.io(path: path, reason: RaptorWorld.reason(errno: errno))
+                }
+                filled += n
+            }
+            return filled
+        }, handle)
     }
 
     /// Parses RDF text held in memory (see ``parse(file:syntax:baseIRI:_:)``).
     public func parse(string: String, syntax: RDFSyntax, baseIRI: String = "urn:newsgraph:input",
                       sourceName: String = "<string>", _ handle: (Quad) throws -> Void) throws {
-        try parse(data: Data(string.utf8), syntax: syntax, baseIRI: baseIRI, sourceName: sourceName, handle)
+        let data = Data(string.utf8)
+        var offset = 0
+        try parse(syntax: syntax, baseIRI: baseIRI, sourceName: sourceName, fill: { buffer in
+            let n = min(buffer.count, data.count - offset)
+            data.copyBytes(to: buffer.bindMemory(to: UInt8.self), from: offset..<(offset + n))
+            offset += n
+            return n
+        }, handle)
     }
 
-    /// Parses `data` in chunks so that memory stays bounded by the chunk, not the file.
-    func parse(data: Data, syntax: RDFSyntax, baseIRI: String, sourceName: String,
+    /// The most bytes handed to Raptor at once, and so the most this layer holds of a file.
+    static let parseChunkSize = 1 << 16
+
+    /// Parses the bytes `fill` gives, in chunks, so that this layer holds one chunk of
+    /// the input, not all of it (Raptor's Turtle parser still buffers the whole input). `fill` fills as much of its buffer as the input has
+    /// left and returns how many bytes it filled: fewer than the buffer holds only at the end.
+    ///
+    /// The last chunk with bytes is the one marked as the end (an empty input is one
+    /// empty chunk), so Raptor sees the same calls whether the input is a file or a string.
+    func parse(syntax: RDFSyntax, baseIRI: String, sourceName: String,
+               fill: (UnsafeMutableRawBufferPointer) throws -> Int,
                _ handle: (Quad) throws -> Void) throws {
         try withoutActuallyEscaping(handle) { handle in
             try withWorld(file: sourceName) { world, sink in
@@ -49,42 +79,42 @@ extension RaptorWorld {
                         guard raptor_parser_parse_start(parser, base) == 0 else {
                             throw sink.syntaxError() ?? RaptorError.callFailed("raptor_parser_parse_start")
                         }
-                        let chunk = 1 << 16
-                        var offset = 0
-                        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                            let bytes = raw.bindMemory(to: UInt8.self)
-                            repeat {
-                                let n = min(chunk, bytes.count - offset)
-                                let isEnd: Int32 = offset + n >= bytes.count ? 1 : 0
-                                let start = bytes.baseAddress.map { $0 + offset }
-                                let rc = raptor_parser_parse_chunk(parser, start, n, isEnd)
-                                offset += n
-                                if let error = sink.abortError { throw error }
-                                if let error = sink.syntaxError() { throw error }
-                                if rc != 0 { throw RaptorError.callFailed("raptor_parser_parse_chunk") }
-                                if isEnd == 1 { break }
-                            } while true
-                        }
+                        try feed(parser, sink: sink, fill: fill)
                     }
                 }
             }
         }
     }
 
-    static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
+    /// Hands the input to a started parser one chunk at a time. One byte past the
+    /// chunk is read ahead, to know whether the chunk is the last.
+    private func feed(_ parser: OpaquePointer, sink: LogSink,
+                      fill: (UnsafeMutableRawBufferPointer) throws -> Int) throws {
+        let chunk = RaptorWorld.parseChunkSize
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + 1, alignment: 1)
+        defer { buffer.deallocate() }
+        let bytes = buffer.bindMemory(to: UInt8.self)
+        var carried = 0
+        while true {
+            let n = carried + (try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[carried...])))
+            let isEnd = n <= chunk
+            let rc = raptor_parser_parse_chunk(parser, bytes.baseAddress, isEnd ? n : chunk, isEnd ? 1 : 0)
+            if let error = sink.abortError { throw error }
+            if let error = sink.syntaxError() { throw error }
+            if rc != 0 { throw RaptorError.callFailed("raptor_parser_parse_chunk") }
+            if isEnd { return }
+            bytes[0] = bytes[chunk]
+            carried = 1
         }
-        if ns.domain == NSCocoaErrorDomain {
-            switch ns.code {
-            case NSFileReadNoSuchFileError: return "no such file"
-            case NSFileReadNoPermissionError: return "permission denied"
-            default: break
-            }
+    }
+
+    /// Why a file cannot be read, in the words used before files were read in chunks.
+    static func reason(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        default: return String(cString: strerror(code))
         }
-        return ns.localizedDescription
     }
 }
 
