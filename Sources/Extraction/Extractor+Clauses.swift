@@ -1,0 +1,135 @@
+import Foundation
+import RDFModel
+
+/// The clause around a cue: boundaries, subjects, objects, negation, modality and hedges.
+extension Extractor {
+    /// The closed-class words of the lexicon's patterns.
+    var grammar: Lexicon.Grammar { lexicon.patterns.grammar }
+
+    /// Whether the words between `a` and `b` hold a clause boundary.
+    func boundary(_ t: [Token], _ a: Int, _ b: Int) -> Bool {
+        guard a < b else { return false }
+        for k in a..<min(b, t.count) {
+            if [";", ":", "–", "—", "(", ")"].contains(t[k].text) { return true }
+            if t[k].text == ",", k + 1 < t.count, grammar.clauseConnectives.contains(t[k + 1].lower) { return true }
+            if ["while", "whereas", "but", "although", "because"].contains(t[k].lower) { return true }
+        }
+        return false
+    }
+
+    /// The subject of a cue: the first actor of its clause that is not inside a
+    /// prepositional phrase or an appositive; a pronoun resolves to the last person.
+    func subject(_ s: Sentence, before cue: Int) -> [EntityRef] {
+        // A clause is looked at no further back than a bounded window, so that the work stays linear.
+        var start = max(0, cue - 40)
+        for k in stride(from: cue - 1, through: start, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
+        let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue }
+        var candidates = inClause.filter { m in
+            let b = m.range.lowerBound - 1
+            if b >= 0, grammar.prepositions.contains(s.tokens[b].lower) { return false }
+            if b >= 1, s.tokens[b].lower == "the", grammar.prepositions.contains(s.tokens[b - 1].lower) { return false }
+            if m.role == .demonym, m.note != "compound" { return false }
+            var a = m.range.upperBound
+            if a < s.tokens.count, s.tokens[a].text == "'s" || s.tokens[a].text == "'" { a += 1 }
+            if s.mentions.contains(where: { $0.role == .title && $0.range.lowerBound == a }) { return false }
+            return true
+        }
+        // "The foreign ministers of Chile and Peru met", "officials from A and B met": with no bare
+        // subject, the countries whose people act.
+        let ofPhrase = inClause.first(where: { m in
+            let b = m.range.lowerBound - 1
+            return b >= 0 && ["of", "from"].contains(s.tokens[b].lower) && m.ref.kind != .person
+        })
+        if let first = ofPhrase, candidates.isEmpty || candidates.first.map({ c in
+            // "… of Chile and Peru met": Peru is coordinated with Chile, not a subject of its own.
+            c.range.lowerBound > first.range.upperBound && s.tokens[first.range.upperBound..<c.range.lowerBound].map(\.lower) == ["and"]
+        }) == true {
+            candidates = inClause.filter { $0.range.lowerBound >= first.range.lowerBound && $0.ref.kind != .person }
+        }
+        if let first = candidates.first {
+            // "X and Y signed": a coordinated subject.
+            var out = [first.ref]
+            var end = first.range.upperBound
+            for next in candidates.dropFirst() where next.range.lowerBound >= end {
+                let between = s.tokens[end..<next.range.lowerBound].map(\.lower)
+                if between == ["and"] || between == [","] || between == [",", "and"] { out.append(next.ref); end = next.range.upperBound } else { break }
+            }
+            // An appositive right after the subject ("X, Y's close ally, met") is skipped by taking the first.
+            return out
+        }
+        let words = s.tokens[start..<cue].map(\.lower)
+        if let pronoun = words.first(where: { grammar.pronouns.contains($0) }) {
+            if ["he", "she", "his", "her"].contains(pronoun), let p = s.lastPerson { return [p] }
+            if ["it", "its"].contains(pronoun), let c = s.actors.last(where: { $0.range.upperBound <= cue && $0.ref.kind != .person }) { return [c.ref] }
+        }
+        if let phrase = (lexicon.patterns.leaderPhrases ?? []).first(where: { s.has($0, from: start) != nil && s.has($0, from: start)! < cue }),
+           !phrase.isEmpty, s.pairLeaders.count == 2 {
+            return s.pairLeaders
+        }
+        if let phrase = lexicon.patterns.pairPhrases.first(where: { s.has($0) != nil && s.has($0)! < cue }), !phrase.isEmpty, s.pair.count == 2 {
+            return s.pair
+        }
+        return []
+    }
+
+    /// "both countries", "the two allies" (or "both" alone) right before `i`: the pair in focus.
+    func pairBefore(_ s: Sentence, _ i: Int) -> [EntityRef]? {
+        guard s.pair.count == 2 else { return nil }
+        let window = s.tokens[max(0, i - 5)..<min(s.tokens.count, i + 1)].map(\.lower).joined(separator: " ")
+        if lexicon.patterns.pairPhrases.contains(where: { window.contains($0) }) { return s.pair }
+        if i > 0, s.tokens[i - 1].lower == "both" || (i > 1 && s.tokens[i - 2].lower == "both" && s.tokens[i - 1].lower == "now") { return s.pair }
+        return nil
+    }
+
+    /// The pair in focus when the cue's subject is "both countries"; else the clause's subject.
+    func pairOrSubject(_ s: Sentence, before i: Int) -> [EntityRef] {
+        let subjects = subject(s, before: i)
+        if subjects.isEmpty || (i > 0 && s.tokens[i - 1].lower == "both"), let pair = pairBefore(s, i) { return pair }
+        return subjects
+    }
+
+    /// The actors (or, with `anyKind`, initiatives too) named right after `i`,
+    /// coordinated by "and" or commas, up to a clause boundary.
+    func objects(_ s: Sentence, after i: Int, kinds: Set<EntityKind>, window: Int = 6) -> [Mention] {
+        var out: [Mention] = []
+        var pos = i
+        for m in s.mentions where m.range.lowerBound >= i && m.role != .title && kinds.contains(m.ref.kind) {
+            guard m.range.lowerBound >= pos else { continue }
+            if boundary(s.tokens, pos, m.range.lowerBound) { break }
+            let gap = m.range.lowerBound - pos
+            let fillers = grammar.objectFillers
+            let onlyFillers = !out.isEmpty && s.tokens[pos..<m.range.lowerBound].allSatisfy { fillers.contains($0.lower) || $0.lower.hasPrefix("post-") }
+            if out.isEmpty ? gap > window : (gap > 3 && !(onlyFillers && gap <= 10)) { break }
+            if !out.isEmpty {
+                let between = s.tokens[pos..<m.range.lowerBound].map(\.lower).filter { $0 != "the" }
+                let joined = between.isEmpty || between.allSatisfy { fillers.contains($0) || $0.hasPrefix("post-") }
+                if !joined { break }
+            }
+            out.append(m)
+            pos = m.range.upperBound
+            // Skip a parenthesised acronym: "(EAEU)".
+            if pos + 2 < s.tokens.count, s.tokens[pos].text == "(", s.tokens[pos + 2].text == ")" { pos += 3 }
+        }
+        return out
+    }
+
+    /// Whether tokens `from..<to` of the sentence hold one of `cues` as whole words.
+    func hasCue(_ cues: [String], _ tokens: ArraySlice<Token>) -> Bool {
+        let text = " " + tokens.map(\.lower).joined(separator: " ") + " "
+        return cues.contains { text.contains(" " + $0 + " ") }
+    }
+
+    func negated(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
+        hasCue(lexicon.patterns.negation, s.tokens[max(0, from)..<min(to, s.tokens.count)])
+    }
+
+    func planned(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
+        hasCue(lexicon.patterns.modality, s.tokens[max(0, from)..<min(to, s.tokens.count)])
+    }
+
+    /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.
+    func reported(_ s: Sentence, before cue: Int) -> Bool {
+        let words = s.tokens[0..<cue].map(\.lower)
+        return words.contains { grammar.hedges.contains($0) }
+    }
+}

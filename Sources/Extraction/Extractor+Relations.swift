@@ -1,0 +1,179 @@
+import Foundation
+import RDFModel
+
+/// Relations stated by cue words, read in the form their pattern names, and proposals.
+extension Extractor {
+
+    func relations(_ s: Sentence, _ f: inout DocumentFacts) {
+        for pattern in lexicon.patterns.relations where pattern.form != .proposal {
+            var seen = Set<Int>()
+            for cue in pattern.cues.sorted(by: { $0.count > $1.count }) {
+                var from = 0
+                while let i = s.has(cue, from: from) {
+                    from = i + 1
+                    guard !seen.contains(i), !s.tokens[i].quoted else { continue }
+                    let cueLength = Tokenizer.tokens(cue).count
+                    for k in i..<(i + cueLength) { seen.insert(k) }
+                    if negated(s, max(0, i - 4), i) || reported(s, before: i) { continue }
+                    relation(pattern, s, at: i, length: cueLength, &f)
+                }
+            }
+        }
+        proposals(s, &f)
+    }
+
+    private func relation(_ p: Lexicon.RelationPattern, _ s: Sentence, at i: Int, length: Int, _ f: inout DocumentFacts) {
+        let t = s.tokens
+        let after = i + length
+        let actorKinds: Set<EntityKind> = [.person, .country, .organization]
+        func add(_ a: EntityRef, _ b: EntityRef, rule: String) {
+            guard a != b else { return }
+            if p.form == .membership && (b.kind != .organization || a.kind == .person) { return }
+            if p.form == .mutual && (a.kind == .person) != (b.kind == .person) { return }
+            f.relations.append(RelationFact(subject: a, property: p.property, object: b, objectEvent: nil, rule: p.id + "." + rule,
+                                            confidence: p.confidence, evidence: s.evidence))
+            if p.symmetric == true {
+                f.relations.append(RelationFact(subject: b, property: p.property, object: a, objectEvent: nil, rule: p.id + "." + rule,
+                                                confidence: p.confidence, evidence: s.evidence))
+            }
+        }
+        // The possessor before the cue: "A's major ally", "the Ruritanian membership", "its membership".
+        var b = i - 1
+        while b >= 0, t[b].isWord, !t[b].isCapitalized, !grammar.pronouns.contains(t[b].lower), b > i - 4,
+              !["a", "an", "the", "and", "of", "as", "is", "its", "his", "their"].contains(t[b].lower) { b -= 1 }
+        var possessor: EntityRef?
+        // Only a noun has a possessor; a verb cue ("founded", "belongs to") has a subject.
+        let isVerb = t[i].lower.hasSuffix("ed") || t[i].lower.hasPrefix("belong")
+        if isVerb {
+            possessor = nil
+        } else if b >= 0, t[b].text == "'s" || t[b].text == "'" {
+            possessor = s.mentions.last { $0.range.upperBound == b && actorKinds.contains($0.ref.kind) }?.ref
+        } else if b >= 0, let m = s.mentions.last(where: { $0.range.upperBound == b + 1 && $0.ref.kind.isActor && $0.role != .title }) {
+            possessor = m.ref
+        } else if b >= 0, ["its", "his", "her", "their"].contains(t[b].lower) {
+            possessor = subject(s, before: b).first ?? s.actors.first(where: { $0.range.upperBound <= b })?.ref
+        }
+        // "between A and B"
+        if after < t.count, t[after].lower == "between" {
+            let os = objects(s, after: after, kinds: actorKinds)
+            if os.count == 2 { add(os[0].ref, os[1].ref, rule: "between") }
+            return
+        }
+        switch p.form {
+        case .membership:
+            // Becoming a member is an accession, not yet membership.
+            if planned(s, max(0, i - 6), i) { return }
+            let owners = possessor.map { [$0] } ?? (t[i].lower.hasPrefix("member") || !t[i].lower.hasPrefix("membership") ? pairOrSubject(s, before: i) : [])
+            for owner in owners {
+                for o in objects(s, after: after, kinds: [.organization], window: 4) { add(owner, o.ref, rule: "noun") }
+            }
+        case .mutual:
+            let target = objects(s, after: after, kinds: actorKinds, window: 3).filter { m in
+                m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
+                    || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")
+            }
+            if let possessor {
+                // "A remains B's ally", "X, Y's close ally"
+                let before = s.actors.last { $0.range.upperBound <= b - 1 && $0.ref != possessor && !(b - 1 > 0 && $0.range.upperBound > b - 1) }
+                if let other = subject(s, before: b).first(where: { $0 != possessor }) ?? before?.ref { add(other, possessor, rule: "possessive") }
+            } else if !target.isEmpty {
+                for other in subject(s, before: i) { for o in target { add(other, o.ref, rule: "prepositional") } }
+            } else if let pair = pairBefore(s, i) {
+                add(pair[0], pair[1], rule: "pair")
+            } else {
+                // "A views B as an ally": the two actors before the cue in its clause.
+                let subj = subject(s, before: i)
+                let between = s.actors.filter { m in
+                    m.range.lowerBound < i && m.range.lowerBound > (s.actors.first { subj.contains($0.ref) }?.range.upperBound ?? Int.max)
+                        && grammar.regardCues.contains(where: { w in t[m.range.lowerBound..<i].contains { $0.lower == w } })
+                }
+                if let a = subj.first, let o = between.first { add(a, o.ref, rule: "views-as") }
+            }
+        case .chair:
+            if planned(s, max(0, i - 6), i) { return }
+            let org = possessor.flatMap { $0.kind == .organization ? $0 : nil }
+                ?? objects(s, after: after, kinds: [.organization], window: 3).first?.ref
+            guard let org else { return }
+            var holder: EntityRef?
+            if let w = (max(0, i - 5)..<i).last(where: { ["which", "who"].contains(t[$0].lower) }) {
+                var a = w - 1
+                if a >= 0, t[a].text == "," { a -= 1 }
+                holder = s.mentions.last { $0.range.upperBound == a + 1 && $0.ref.kind == .country }?.ref
+            } else {
+                holder = subject(s, before: i).first { $0.kind == .country }
+            }
+            if let holder { add(holder, org, rule: "noun") }
+        case .stance:
+            var subj = possessor.map { [$0] } ?? subject(s, before: i)
+            if ["his", "her", "its", "their"].contains(i > 0 ? t[i - 1].lower : ""), subj.isEmpty, let p = s.lastPerson { subj = [p] }
+            let kinds: Set<EntityKind> = [.person, .country, .organization, .initiative]
+            var targets = objects(s, after: after, kinds: kinds, window: 5).map(\.ref)
+            // "critic of Western sanctions on X": the event named right after the cue.
+            var event: EventFact?
+            if let e = eventAfter(s, after, recent: f.events), targets.isEmpty || e.1 < (s.mentions.first { $0.ref == targets.first }?.range.lowerBound ?? Int.max) {
+                event = e.0
+                targets = []
+            }
+            for a in subj where a.kind.isActor {
+                if let event {
+                    f.relations.append(RelationFact(subject: a, property: p.property, object: nil, objectEvent: event, rule: p.id + ".event",
+                                                    confidence: p.confidence, evidence: s.evidence))
+                }
+                for o in targets where o != a { add(a, o, rule: "verb") }
+            }
+        case .relation:
+            for a in subject(s, before: i) {
+                for o in objects(s, after: after, kinds: actorKinds, window: 4) { add(a, o.ref, rule: "verb") }
+            }
+        case .proposal:
+            break
+        }
+    }
+
+    /// An event cue within three words after `i` (a sanction, an invasion), as an event.
+    /// "the new sanctions" with nothing in the sentence to say whose: the document's latest such event.
+    func eventAfter(_ s: Sentence, _ i: Int, recent: [EventFact] = []) -> (EventFact, Int)? {
+        for e in lexicon.patterns.events where lexicon.frame(e.class).stanceObject == true {
+            for cue in e.cues {
+                guard let k = s.has(cue, from: i), k - i <= 3 else { continue }
+                if let fact = event(e, s, at: k, length: Tokenizer.tokens(cue).count, nominal: true) { return (fact, k) }
+                if let previous = recent.last(where: { $0.cls == e.class }) { return (previous, k) }
+            }
+        }
+        return nil
+    }
+
+    /// "the X put forward by A", "A's Y Initiative", "launched by".
+    func proposals(_ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens
+        for m in s.mentions where m.ref.kind == .initiative {
+            var proposers: [EntityRef] = []
+            var a = m.range.upperBound
+            // Skip "(FCAS)".
+            if a + 2 < t.count, t[a].text == "(", t[a + 2].text == ")" { a += 3 }
+            // "… launched by France and Germany", "… first set out in 2016 by the late Prime Minister X"
+            for verb in lexicon.patterns.proposalVerbs ?? [] {
+                guard let k = s.has(verb, from: a), k - a <= 8,
+                      !t[a..<k].contains(where: { [";", ":", "–", "—", "(", ")"].contains($0.text) }),
+                      let by = (k..<min(t.count, k + 6)).first(where: { t[$0].lower == "by" }) else { continue }
+                proposers = objects(s, after: by + 1, kinds: [.country, .organization, .person], window: 4).map(\.ref)
+                if !proposers.isEmpty { break }
+            }
+            var proposer = proposers.first
+            var b = m.range.lowerBound - 1
+            if b >= 0, t[b].lower == "the" { b -= 1 }
+            if proposer == nil, b >= 1, t[b].text == "'s", let owner = s.mentions.last(where: { $0.range.upperBound == b && $0.ref.kind == .country }) {
+                proposer = owner.ref
+            }
+            if proposer == nil, b >= 0, let owner = s.mentions.last(where: { $0.range.upperBound == b + 1 && $0.role == .demonym }),
+               t[m.range].first?.lower != owner.ref.name.lowercased() {
+                proposer = owner.ref
+            }
+            if proposers.isEmpty, let proposer { proposers = [proposer] }
+            for p in proposers where p != m.ref {
+                f.relations.append(RelationFact(subject: m.ref, property: "proposedBy", object: p, objectEvent: nil,
+                                                rule: "propose.by", confidence: 0.8, evidence: s.evidence))
+            }
+        }
+    }
+}
