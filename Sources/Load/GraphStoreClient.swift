@@ -59,6 +59,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case authentication
         /// The endpoint answered with a redirect.
         case redirect
+        /// The endpoint is not an http:// or https:// URL with a host: refused before any request.
+        case badEndpoint
     }
 
     public let kind: Kind
@@ -99,7 +101,7 @@ public final class GraphStoreClient {
                 retry: RetryPolicy = .standard, log: @escaping (String) -> Void = { _ in },
                 sleep: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) throws(StoreError) {
         guard let scheme = endpoint.scheme?.lowercased(), scheme == "http" || scheme == "https", endpoint.host != nil else {
-            throw StoreError(kind: .redirect, message: "the endpoint \(GraphStoreClient.display(endpoint)) is not an http:// or https:// URL", serverMessage: nil)
+            throw StoreError(kind: .badEndpoint, message: "the endpoint must be an http:// or https:// URL: \(GraphStoreClient.display(endpoint))", serverMessage: nil)
         }
         guard endpoint.user == nil && endpoint.password == nil else {
             throw StoreError(kind: .authentication, message: "the endpoint URL holds user information: give it as --user and --password-env instead", serverMessage: nil)

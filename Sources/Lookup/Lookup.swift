@@ -80,7 +80,9 @@ public struct LookupOutcome: Sendable {
 
 /// Why a lookup could not look: exit status 2.
 public enum LookupError: Error, Sendable, CustomStringConvertible {
+    /// The graph file cannot be opened: missing, a folder, not a regular file, not readable.
     case graphUnavailable(path: String, reason: String)
+    /// The graph file was opened but its triples cannot be parsed or indexed.
     case graphUnreadable(path: String, reason: String)
     case indexUnwritable(path: String, reason: String)
     case indexMismatch(path: String)
@@ -88,8 +90,8 @@ public enum LookupError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .graphUnavailable(let path, let reason): return "cannot read the graph \(path): \(reason)"
-        case .graphUnreadable(let path, let reason): return "cannot read the graph \(path): \(reason)"
+        case .graphUnavailable(let path, let reason): return "cannot open the graph \(path): \(reason)"
+        case .graphUnreadable(let path, let reason): return "cannot parse the graph \(path): \(reason)"
         case .indexUnwritable(let path, let reason): return "cannot write the index \(path): \(reason)"
         case .indexMismatch(let path):
             return "the index of \(path) does not match it although its size and date do; delete \(LookupIndex.path(for: path)) or run `newsgraph build` again"

@@ -24,8 +24,9 @@ struct BuildCommand: ParsableCommand {
             or its SHACL shapes are not written to the graph but to DIR/rejected.ttl, each with \
             its reason, followed by the validation report.
 
-            Exit status: 0 when a graph was written; 1 when nothing could be built; 2 for a bad \
-            option, an unusable ontology or an output folder that cannot be written.
+            Exit status: 0 when a graph was written; 1 when nothing could be built (no article \
+            could be used, a missing CORPUS_DIR included); 2 for a bad option, an unusable \
+            ontology or an output folder that cannot be written.
             """
     )
 
@@ -58,7 +59,7 @@ struct BuildCommand: ParsableCommand {
         } catch {
             printError("newsgraph build: \(error)")
             if case .nothingToBuild = error { throw ExitCode(1) }
-            throw ExitCode(2)
+            throw ExitCode(Newsgraph.unusableStatus)
         }
         for skipped in report.skipped { printError("newsgraph build: skipped \(skipped.message)") }
         if !quiet { print(Summary.text(report), terminator: "") }

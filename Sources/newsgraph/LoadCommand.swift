@@ -36,8 +36,9 @@ struct LoadCommand: ParsableCommand {
               Virtuoso  http://HOST:8890/sparql-graph-crud-auth  (digest; named graphs)
               GraphDB   http://HOST:7200/repositories/REPO/rdf-graphs/service
 
-            Exit status: 0 when every file was loaded; 1 when the store refused a chunk, could not \
-            be reached, or a file could not be read; 64 for a bad option.
+            Exit status: 0 when every file was loaded; 1 when the store refused a chunk or could \
+            not be reached; 2 for a bad option or endpoint, or a file that is missing, unreadable \
+            or not valid in its syntax.
             """
     )
 
@@ -89,7 +90,7 @@ struct LoadCommand: ParsableCommand {
         if retries < 0 { throw ValidationError("--retries must be 0 or more") }
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
         guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil else {
-            throw ValidationError("--endpoint must be an http:// or https:// URL, e.g. http://127.0.0.1:7878/store")
+            throw ValidationError("--endpoint must be an http:// or https:// URL: \(endpoint) (e.g. http://127.0.0.1:7878/store)")
         }
         if url.password != nil || url.user != nil {
             throw ValidationError("--endpoint must not hold a user name or password: give --user and --password-env")
@@ -103,13 +104,13 @@ struct LoadCommand: ParsableCommand {
             if let variable = passwordEnv {
                 guard let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty else {
                     printError("newsgraph load: the environment variable \(variable) (--password-env) is not set")
-                    throw ExitCode(64)
+                    throw ExitCode(Newsgraph.unusableStatus)
                 }
                 secret = value
             }
             guard let secret else {
                 printError("newsgraph load: --user \(user) needs --password-env VAR or --password")
-                throw ExitCode(64)
+                throw ExitCode(Newsgraph.unusableStatus)
             }
             credentials = Credentials(user: user, password: secret)
         }
@@ -125,10 +126,12 @@ struct LoadCommand: ParsableCommand {
             report = try loader.run()
         } catch let failure as LoadFailure {
             printError("newsgraph load: " + (credentials?.redact(failure.description) ?? failure.description))
-            throw ExitCode(failure.kind == .usage ? 64 : 1)
+            if case .store = failure.kind { throw ExitCode(1) }
+            throw ExitCode(Newsgraph.unusableStatus)   // .usage and .input: nothing wrong with the store
         } catch let error as StoreError {
+            // Only the client's init throws StoreError here: the endpoint, before any request.
             printError("newsgraph load: " + (credentials?.redact(error.message) ?? error.message))
-            throw ExitCode(64)
+            throw ExitCode(Newsgraph.unusableStatus)
         }
         if verbose && report.requests != report.chunks {
             say("\(report.requests) HTTP requests for \(report.chunks) chunk\(report.chunks == 1 ? "" : "s") (the rest were retries, authentication round trips or an empty PUT)")

@@ -22,8 +22,8 @@ struct LookupCommand: ParsableCommand {
             index that no longer matches its graph is rebuilt, and lookup says so on stderr.
 
             Exit status: 0 found; 1 nothing close to NAME (the nearest names are suggested); \
-            2 the graph is missing or unreadable; 3 several entities match (they are listed); \
-            64 a bad option.
+            2 a bad option, or a graph that cannot be opened or parsed; 3 several entities match \
+            (they are listed).
             """
     )
 
@@ -61,7 +61,7 @@ struct LookupCommand: ParsableCommand {
             outcome = try Lookup.run(options)
         } catch {
             printError("newsgraph lookup: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(Newsgraph.unusableStatus)
         }
         for message in outcome.messages { printError("newsgraph lookup: " + message.trimmingCharacters(in: .newlines)) }
         if !outcome.output.isEmpty { FileHandle.standardOutput.write(Data(outcome.output.utf8)) }

@@ -62,8 +62,9 @@ struct ValidateCommand: ParsableCommand {
             GitHub Actions, with the file and line of the offending triple).
 
             Exit status: 0 when the data conforms (warnings and infos do not fail unless --strict); \
-            1 when there are violations; 2 when an input could not be used (a missing file, a \
-            syntax error, which is reported with file, line and column, or an unusable ontology or shapes file).
+            1 when there are violations; 2 for a bad option or when an input could not be used (a \
+            missing file, a syntax error, which is reported with file, line and column, or an \
+            unusable ontology or shapes file).
             """
     )
 
