@@ -120,9 +120,13 @@ public enum Builder {
         do { _ = try LookupIndex.write(for: ntPath) } catch { throw .output(LookupIndex.path(for: ntPath), error) }
         // The same facts as N-Quads, one named graph per source document (the document's IRI).
         let acceptedSet = Set(accepted)
-        let quads = assembler.quads().filter { acceptedSet.contains($0.triple) }
         let nqPath = folder + "/graph.nq"
-        do { try world.write(quads, syntax: .nquads, to: nqPath) } catch { throw .output(nqPath, error) }
+        do {
+            // Streamed through RaptorIO's sink: the accepted quads are never gathered into one array.
+            let writer = try RDFFileWriter(world: world, path: nqPath, syntax: .nquads)
+            for quad in assembler.quads() where acceptedSet.contains(quad.triple) { try writer.write(quad) }
+            try writer.finish()
+        } catch { throw .output(nqPath, error) }
         report.files.append(nqPath)
         report.files.append(folder + "/graph.idx (the lookup index)")
         let rejectedPath = folder + "/rejected.ttl"

@@ -15,7 +15,7 @@ public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var s = file
         if let line { s += ":\(line)" }
-        if let line = line, let column { _ = line; s += ":\(column)" }
+        if line != nil, let column { s += ":\(column)" }
         return s
     }
 }
