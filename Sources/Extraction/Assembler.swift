@@ -105,6 +105,26 @@ public struct Assembler {
         return out.sorted()
     }
 
+    /// One event node: its class, label, CAMEO code, dates, roles and evidence. The one place
+    /// event nodes are written, for the events of sentences and for events named only as
+    /// the object of a relation ("Western sanctions").
+    mutating func emit(_ e: EventFact, key: String, evidence: [Evidence]) {
+        let node = minter.node(kind: "event", key: key)
+        put(node, RDF.type, NG.term(e.cls))
+        put(node, RDFS.label, string: label(e))
+        if !e.cameo.isEmpty { put(node, NG.term("cameoCode"), string: e.cameo) }
+        if e.planned { put(node, NG.term("planned"), Literal.boolean(true)) }
+        if let d = e.date, d.isValid { put(node, NG.term("date"), d.literal) }
+        if let d = e.endDate, d.isValid { put(node, NG.term("endDate"), d.literal) }
+        for a in e.agents { put(node, NG.term("agent"), use(a)) }
+        for h in e.hosts { put(node, NG.term("host"), use(h)) }
+        for p in e.everyone { put(node, NG.term("participant"), use(p)) }
+        for t in e.targets { put(node, NG.term("target"), use(t)) }
+        if let l = e.location { put(node, NG.term("location"), use(l)) }
+        if let name = e.name { put(node, SKOS.altLabel, string: name) }
+        provenance(node, evidence)
+    }
+
     /// The whole graph, after merging.
     public mutating func finish() -> GraphBuffer {
         // Events: merged by key.
@@ -122,21 +142,8 @@ public struct Assembler {
             evidence[key, default: []].insert(e.evidence)
         }
         for (key, e) in merged {
-            let node = minter.node(kind: "event", key: key)
             current = Set(evidence[key, default: []].map(\.document))
-            put(node, RDF.type, NG.term(e.cls))
-            put(node, RDFS.label, string: label(e))
-            if !e.cameo.isEmpty { put(node, NG.term("cameoCode"), string: e.cameo) }
-            if e.planned { put(node, NG.term("planned"), Literal.boolean(true)) }
-            if let d = e.date, d.isValid { put(node, NG.term("date"), d.literal) }
-            if let d = e.endDate, d.isValid { put(node, NG.term("endDate"), d.literal) }
-            for a in e.agents { put(node, NG.term("agent"), use(a)) }
-            for h in e.hosts { put(node, NG.term("host"), use(h)) }
-            for p in e.everyone { put(node, NG.term("participant"), use(p)) }
-            for t in e.targets { put(node, NG.term("target"), use(t)) }
-            if let l = e.location { put(node, NG.term("location"), use(l)) }
-            if let name = e.name { put(node, SKOS.altLabel, string: name) }
-            provenance(node, evidence[key, default: []].sorted(by: evidenceOrder))
+            emit(e, key: key, evidence: evidence[key, default: []].sorted(by: evidenceOrder))
         }
         // Direct relations, each reified once per supporting sentence.
         for r in allRelations {
@@ -148,15 +155,7 @@ public struct Assembler {
                 if merged[key] == nil {
                     // An event named only as the object of a relation ("Western sanctions") is still an event node.
                     allEvents.append(ev)
-                    let node = minter.node(kind: "event", key: key)
-                    put(node, RDF.type, NG.term(ev.cls))
-                    put(node, RDFS.label, string: label(ev))
-                    if !ev.cameo.isEmpty { put(node, NG.term("cameoCode"), string: ev.cameo) }
-                    for t in ev.targets { put(node, NG.term("target"), use(t)) }
-                    for a in ev.agents { put(node, NG.term("agent"), use(a)) }
-                    for p in ev.everyone { put(node, NG.term("participant"), use(p)) }
-                    if let d = ev.date, d.isValid { put(node, NG.term("date"), d.literal) }
-                    provenance(node, [ev.evidence])
+                    emit(ev, key: key, evidence: [ev.evidence])
                 }
                 o = minter.node(kind: "event", key: key)
             } else { continue }
