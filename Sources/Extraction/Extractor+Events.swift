@@ -75,6 +75,33 @@ extension Extractor {
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
 
         // Who acts.
+        var subjects = actors(e, s, at: i, after: after, nominal: nominal, before: before, isVerbForm: isVerbForm, frame: frame, &fact)
+        fillRoles(e, s, after: after, nominal: nominal, &fact)
+        // "X has been facing sanctions": the subject undergoes the event.
+        let undergoes = (lexicon.patterns.undergoVerbs ?? []).contains { v in
+            guard let k = s.has(v, from: max(0, i - 7)), k < i else { return false }
+            return !boundary(t, k, i)
+        }
+        if undergoes {
+            for subj in subjects where actorKinds.contains(subj.kind) { fact.targets.insert(subj) }
+            subjects = []
+        }
+        // Subjects take the subject role; meetings count everyone as participants.
+        for subj in subjects where actorKinds.contains(subj.kind) {
+            switch e.subjectRole {
+            case "agent": fact.agents.insert(subj)
+            default: fact.participants.insert(subj)
+            }
+        }
+        date(&fact, s, at: i)
+        if frame.named == true, !name(&fact, s, at: i) { return nil }
+        return satisfies(frame, &fact) ? fact : nil
+    }
+
+    /// Who acts: the possessor, modifier or subject of a noun cue, the subject of a verb cue.
+    func actors(_ e: Lexicon.EventPattern, _ s: Sentence, at i: Int, after: Int, nominal: Bool, before: Token?, isVerbForm: Bool,
+                frame: Lexicon.EventFrame, _ fact: inout EventFact) -> [EntityRef] {
+        let t = s.tokens
         var subjects: [EntityRef] = []
         if nominal {
             // "X's visit", "A's sanctions", "his visit", "the invasion it launched"
@@ -131,7 +158,13 @@ extension Extractor {
                 subjects = subject(s, before: i)
             }
         }
-        // Objects and prepositional roles after the cue.
+        return subjects
+    }
+
+    /// Objects and prepositional roles after the cue: hosts, participants, targets, the place.
+    func fillRoles(_ e: Lexicon.EventPattern, _ s: Sentence, after: Int, nominal: Bool, _ fact: inout EventFact) {
+        let t = s.tokens
+        let actorKinds: Set<EntityKind> = [.person, .country, .organization]
         var k = after
         while k < t.count, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
             let word = t[k].lower
@@ -168,23 +201,11 @@ extension Extractor {
             if ["which", "who", "while", "whereas"].contains(word) { break }
             k += 1
         }
-        // "X has been facing sanctions": the subject undergoes the event.
-        let undergoes = (lexicon.patterns.undergoVerbs ?? []).contains { v in
-            guard let k = s.has(v, from: max(0, i - 7)), k < i else { return false }
-            return !boundary(t, k, i)
-        }
-        if undergoes {
-            for subj in subjects where actorKinds.contains(subj.kind) { fact.targets.insert(subj) }
-            subjects = []
-        }
-        // Subjects take the subject role; meetings count everyone as participants.
-        for subj in subjects where actorKinds.contains(subj.kind) {
-            switch e.subjectRole {
-            case "agent": fact.agents.insert(subj)
-            default: fact.participants.insert(subj)
-            }
-        }
-        // Dates: the nearest date expression after the cue, else before it; none from another clause.
+    }
+
+    /// The nearest date expression in the cue's clause, after the cue first; none from another clause.
+    func date(_ fact: inout EventFact, _ s: Sentence, at i: Int) {
+        let t = s.tokens
         let candidates = s.dates.filter { !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) }
         // The nearest date expression in the clause; after the cue wins a tie.
         let dateMention = candidates.min { a, b in
@@ -196,15 +217,15 @@ extension Extractor {
             fact.date = d.date
             if let end = d.end, end != d.date, d.date < end { fact.endDate = end }
         }
+    }
 
-        // Named events: an exhibition is the named "… Expo" itself.
-        if frame.named == true {
-            guard let named = s.mentions.first(where: { $0.range.contains(i) && $0.ref.kind != .person }) ?? s.mentions.first(where: { $0.range.upperBound == i + 1 }) else { return nil }
+    /// A named event is the named thing at its cue ("the … Expo"); false when there is none.
+    func name(_ fact: inout EventFact, _ s: Sentence, at i: Int) -> Bool {
+            guard let named = s.mentions.first(where: { $0.range.contains(i) && $0.ref.kind != .person }) ?? s.mentions.first(where: { $0.range.upperBound == i + 1 }) else { return false }
             fact.name = named.ref.name
             fact.participants = fact.participants.filter { $0 != named.ref }
             if let loc = s.mentions.first(where: { $0.range.lowerBound >= named.range.upperBound && $0.ref.kind == .city }) { fact.location = loc.ref }
-        }
-        return satisfies(frame, &fact) ? fact : nil
+        return true
     }
 
     /// Applies the class's frame to an event: filters its targets, drops roles filled twice, and
