@@ -6,12 +6,22 @@ public enum TextCleaner {
     /// The article's lines with page furniture, link syntax and escapes removed,
     /// control characters dropped and line ends normalized. Each kept line keeps
     /// its 1-based line number in the original file.
+    /// Whether `scalar` is one of Unicode's 66 noncharacters.
+    public static func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
+    }
+
     public static func lines(of text: String, patterns: Lexicon.Patterns) -> [(number: Int, text: String)] {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var out: [(Int, String)] = []
         for (i, raw) in normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(raw.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" })
-                .replacingOccurrences(of: "\t", with: " ")
+            var scalars = String.UnicodeScalarView()
+            for scalar in raw.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0x7F || scalar == "\t" {
+                // Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, the last two of every plane) are not text, and
+                // Raptor's Turtle writer cuts a literal at one: each becomes U+FFFD.
+                scalars.append(TextCleaner.isNoncharacter(scalar) ? "\u{FFFD}" : scalar)
+            }
+            var line = String(scalars).replacingOccurrences(of: "\t", with: " ")
             line = stripMarkup(line).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { out.append((i + 1, "")); continue }
             let lower = line.lowercased()

@@ -174,3 +174,30 @@ func options(corpora: [String], out: String) -> BuildOptions {
         #expect(IRIMinter.sha256(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+/// Noncharacters in an article once cut Turtle literals short while the build said all was well.
+@Suite struct NoncharacterTests {
+    @Test(arguments: [0xFFFF, 0xFFFE, 0xFDD0, 0x10FFFF] as [UInt32])
+    func everyOutputHoldsEveryTripleWhenAnArticleHoldsANoncharacter(_ value: UInt32) throws {
+        let noncharacter = String(Character(try #require(Unicode.Scalar(value))))
+        let corpus = try temporaryFolder("nonchar-corpus")
+        try "Chile and Peru signed an agreement in Lima on 4 May 2021 \(noncharacter) after talks.\nNext line.\n"
+            .write(toFile: corpus + "/a.txt", atomically: true, encoding: .utf8)
+        let out = try temporaryFolder("nonchar-out")
+        let report = try Builder.build(options(corpora: [corpus], out: out))
+        let world = try RaptorWorld()
+        var counts: [String: Int] = [:]
+        var evidence: [String] = []
+        for name in ["graph.ttl", "graph.nt"] {
+            var n = 0
+            try world.parse(file: out + "/" + name) { q in
+                n += 1
+                if name == "graph.ttl", q.triple.predicate == NG.evidence, case .literal(let l) = q.triple.object { evidence.append(l.lexicalForm) }
+            }
+            counts[name] = n
+        }
+        #expect(counts["graph.ttl"] == report.triplesWritten)
+        #expect(counts["graph.nt"] == report.triplesWritten)
+        #expect(evidence.contains { $0.contains("\u{FFFD} after talks.") })
+    }
+}
