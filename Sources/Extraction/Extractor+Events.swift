@@ -221,10 +221,10 @@ extension Extractor {
 
     /// A named event is the named thing at its cue ("the … Expo"); false when there is none.
     func name(_ fact: inout EventFact, _ s: Sentence, at i: Int) -> Bool {
-            guard let named = s.mentions.first(where: { $0.range.contains(i) && $0.ref.kind != .person }) ?? s.mentions.first(where: { $0.range.upperBound == i + 1 }) else { return false }
-            fact.name = named.ref.name
-            fact.participants = fact.participants.filter { $0 != named.ref }
-            if let loc = s.mentions.first(where: { $0.range.lowerBound >= named.range.upperBound && $0.ref.kind == .city }) { fact.location = loc.ref }
+        guard let named = s.mentions.first(where: { $0.range.contains(i) && $0.ref.kind != .person }) ?? s.mentions.first(where: { $0.range.upperBound == i + 1 }) else { return false }
+        fact.name = named.ref.name
+        fact.participants = fact.participants.filter { $0 != named.ref }
+        if let loc = s.mentions.first(where: { $0.range.lowerBound >= named.range.upperBound && $0.ref.kind == .city }) { fact.location = loc.ref }
         return true
     }
 

@@ -51,6 +51,6 @@ public struct IRIMinter: Sendable {
 extension IRIMinter {
     /// The SHA-256 of `bytes` as 64 lower-case hexadecimal digits (`ng:sha256`, node keys).
     public static func sha256(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        lowercaseHex(SHA256.hash(data: bytes))
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// Stage 1 and 3 of the pipeline: cleaning the text of an article, and
 /// splitting it into paragraphs, sentences and tokens.
 public enum TextCleaner {
-    /// The article's lines with page furniture, link syntax and escapes removed,
-    /// control characters dropped and line ends normalized. Each kept line keeps
-    /// its 1-based line number in the original file.
     /// Whether `scalar` is one of Unicode's 66 noncharacters.
     public static func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
         (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
     }
 
+    /// The article's lines with page furniture, link syntax and escapes removed,
+    /// control characters dropped, noncharacters replaced and line ends normalized.
+    /// Each kept line keeps its 1-based line number in the original file.
     public static func lines(of text: String, patterns: Lexicon.Patterns) -> [(number: Int, text: String)] {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var out: [(Int, String)] = []

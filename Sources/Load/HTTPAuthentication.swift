@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RDFModel
 
 /// A user name and password for a store. The password never appears in a
 /// description, a log line or an error: `description` and `debugDescription`
@@ -161,7 +162,7 @@ public struct DigestSession: Sendable {
 
     private func hash(_ s: String) -> String {
         let bytes = Array(s.utf8)
-        return algorithm.uppercased().hasPrefix("SHA-256") ? hex(SHA256.hash(data: bytes)) : hex(Insecure.MD5.hash(data: bytes))
+        return algorithm.uppercased().hasPrefix("SHA-256") ? lowercaseHex(SHA256.hash(data: bytes)) : lowercaseHex(Insecure.MD5.hash(data: bytes))
     }
 
     /// The `Authorization` header value for one request; counts the request.
@@ -223,9 +224,4 @@ enum Authenticator: Sendable {
             return h
         }
     }
-}
-
-/// A digest as lower-case hexadecimal digits, as Digest authentication writes it.
-private func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-    digest.map { String(format: "%02x", $0) }.joined()
 }

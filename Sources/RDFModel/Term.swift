@@ -236,6 +236,18 @@ public struct Quad: Hashable, Comparable, Sendable {
     }
 }
 
+/// Bytes as lower-case hexadecimal digits, two a byte: how a digest is written
+/// (`ng:sha256`, node keys, HTTP Digest authentication).
+public func lowercaseHex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+    let digits = Array("0123456789abcdef".unicodeScalars)
+    var out = String.UnicodeScalarView()
+    for b in bytes {
+        out.append(digits[Int(b >> 4)])
+        out.append(digits[Int(b & 0x0F)])
+    }
+    return String(out)
+}
+
 func hex4(_ v: UInt32) -> String {
     let s = String(v, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - s.count)) + s

@@ -17,7 +17,7 @@ public enum RejectionReport {
     public static func triples(_ rejected: [RejectedTriple]) -> [Triple] {
         var out = Set<Triple>()
         for r in rejected {
-            let key = SHA256.hash(data: Array(r.triple.description.utf8)).map { String(format: "%02x", $0) }.joined()
+            let key = lowercaseHex(SHA256.hash(data: Array(r.triple.description.utf8)))
             let node = Term.iri(IRI(constant: "urn:newsgraph:rejected:" + String(key.prefix(16))))
             out.insert(Triple(node, RDF.type, .iri(RDF.statement)))
             out.insert(Triple(node, RDF.subject, r.triple.subject))
