@@ -234,15 +234,15 @@ extension Extractor {
         if let kinds = frame.targetKinds {
             fact.targets = fact.targets.filter { t in kinds.contains(t.kind.rawValue) || (kinds.contains("actor") && t.kind.isActor) }
         }
-        for (role, other) in (frame.drop ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let remove = fact.role(other)
-            fact.setRole(role, fact.role(role).subtracting(remove))
+        for (name, otherName) in (frame.drop ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let role = EventFact.Role(rawValue: name), let other = EventFact.Role(rawValue: otherName) else { continue }
+            fact.setRole(role, fact.role(role).subtracting(fact.role(other)))
         }
         if let n = frame.minParties, fact.participants.union(fact.agents).count < n { return false }
         for requirement in frame.requires ?? [] {
             let met = requirement.split(separator: "|").contains { alternative in
                 let parts = alternative.split(separator: ":", maxSplits: 1).map(String.init)
-                let filled = fact.role(parts[0])
+                let filled = EventFact.Role(rawValue: parts[0]).map(fact.role) ?? []
                 return parts.count == 2 ? filled.contains { $0.kind.rawValue == parts[1] } : !filled.isEmpty
             }
             if !met { return false }

@@ -1,7 +1,7 @@
 import RDFModel
 
 /// What an entity is; decides its class and the kind part of its IRI.
-public enum EntityKind: String, Sendable, Hashable, Comparable {
+public enum EntityKind: String, Sendable, Hashable, Comparable, CaseIterable {
     case person, country, organization, city, place, initiative
 
     public var cls: IRI {
@@ -52,28 +52,34 @@ public struct EventFact: Sendable {
     /// Everyone taking part, whatever the role.
     public var everyone: Set<EntityRef> { agents.union(hosts).union(participants) }
 
-    /// The entities in a role by its name in the lexicon's frames: "agent", "host", "participant",
-    /// "target", "location" (the place, as a set of at most one), "everyone".
-    public func role(_ name: String) -> Set<EntityRef> {
-        switch name {
-        case "agent": return agents
-        case "host": return hosts
-        case "participant": return participants
-        case "target": return targets
-        case "location": return location.map { [$0] } ?? []
-        case "everyone": return everyone
-        default: return []
+    /// The roles by the names the lexicon's event frames use.
+    public enum Role: String, CaseIterable, Sendable {
+        case agent, host, participant, target, location
+        /// Agents, hosts and participants: read only, never set.
+        case everyone
+    }
+
+    /// The entities in a role; the location as a set of at most one.
+    public func role(_ r: Role) -> Set<EntityRef> {
+        switch r {
+        case .agent: return agents
+        case .host: return hosts
+        case .participant: return participants
+        case .target: return targets
+        case .location: return location.map { [$0] } ?? []
+        case .everyone: return everyone
         }
     }
 
-    mutating func setRole(_ name: String, _ value: Set<EntityRef>) {
-        switch name {
-        case "agent": agents = value
-        case "host": hosts = value
-        case "participant": participants = value
-        case "target": targets = value
-        case "location": location = value.first
-        default: break
+    /// Sets a role that can be set (every one but ``Role/everyone``).
+    mutating func setRole(_ r: Role, _ value: Set<EntityRef>) {
+        switch r {
+        case .agent: agents = value
+        case .host: hosts = value
+        case .participant: participants = value
+        case .target: targets = value
+        case .location: location = value.first
+        case .everyone: break
         }
     }
 }

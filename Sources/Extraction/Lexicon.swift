@@ -95,22 +95,27 @@ public struct Lexicon: Sendable {
 
         public init() {}
 
-        static let roles: Set<String> = ["agent", "host", "participant", "target", "location", "everyone"]
+        static let roles = Set(EventFact.Role.allCases.map(\.rawValue))
+        /// What `drop` may remove from: every role but the derived "everyone".
+        static let settableRoles = roles.subtracting([EventFact.Role.everyone.rawValue])
+        static let kinds = Set(EntityKind.allCases.map(\.rawValue) + ["actor"])
         static let placeholders: Set<String> = ["agents", "hosts", "targets", "participants", "everyone", "name", "class"]
 
         /// What is wrong with this frame, in words, or nil: an unknown role, kind or placeholder
         /// would otherwise make a requirement that nothing meets, or a label with braces in it.
         func problem(class cls: String) -> String? {
-            let kinds = Set(["person", "country", "organization", "city", "place", "initiative", "actor"])
             for requirement in requires ?? [] {
                 for alternative in requirement.split(separator: "|") {
                     let parts = alternative.split(separator: ":", maxSplits: 1).map(String.init)
                     if !Self.roles.contains(parts[0]) { return "eventFrames.\(cls).requires: unknown role \"\(parts[0])\" (roles: \(Self.roles.sorted().joined(separator: ", ")))" }
-                    if parts.count == 2, !kinds.contains(parts[1]) { return "eventFrames.\(cls).requires: unknown kind \"\(parts[1])\"" }
+                    if parts.count == 2, !Self.kinds.contains(parts[1]) { return "eventFrames.\(cls).requires: unknown kind \"\(parts[1])\"" }
                 }
             }
-            for kind in targetKinds ?? [] where !kinds.contains(kind) { return "eventFrames.\(cls).targetKinds: unknown kind \"\(kind)\"" }
-            for (a, b) in drop ?? [:] where !Self.roles.contains(a) || !Self.roles.contains(b) { return "eventFrames.\(cls).drop: unknown role in \"\(a)\": \"\(b)\"" }
+            for kind in targetKinds ?? [] where !Self.kinds.contains(kind) { return "eventFrames.\(cls).targetKinds: unknown kind \"\(kind)\"" }
+            for (a, b) in (drop ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if !Self.roles.contains(a) || !Self.roles.contains(b) { return "eventFrames.\(cls).drop: unknown role in \"\(a)\": \"\(b)\"" }
+                if !Self.settableRoles.contains(a) { return "eventFrames.\(cls).drop: \"\(a)\" is made of the other roles and cannot be dropped from" }
+            }
             var rest = Substring(label ?? "")
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
                 let key = String(rest[rest.index(after: open)..<close])

@@ -102,6 +102,7 @@ import Testing
         (#"{"requires": ["target:planet"]}"#, "unknown kind \"planet\""),
         (#"{"label": "Visit of {guests}"}"#, "unknown placeholder {guests}"),
         (#"{"drop": {"host": "visitor"}}"#, "unknown role in"),
+        (#"{"drop": {"everyone": "target"}}"#, "cannot be dropped from"),
     ])
     func aFrameThatNamesWhatDoesNotExistIsAnError(frame: String, message: String) throws {
         let decoded = try JSONDecoder().decode(Lexicon.EventFrame.self, from: Data(frame.utf8))
