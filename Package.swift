@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "newsgraph",
             dependencies: [
-                "Build", "Extraction", "Validation", "Lookup", "Load", "RDFModel",
+                "Build", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,9 +1,5 @@
 import ArgumentParser
 import Foundation
-import Build
-import Extraction
-import Validation
-import Lookup
 import Load
 import RDFModel
 

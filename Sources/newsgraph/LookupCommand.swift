@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
-import Build
-import Extraction
-import Validation
 import Lookup
-import Load
 
 extension LookupFormat: ExpressibleByArgument {}
 

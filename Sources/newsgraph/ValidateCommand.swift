@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
-import Build
-import Extraction
 import Validation
-import Lookup
-import Load
 import RaptorIO
 
 // The JSON report (`--format json`), one object on standard output:
