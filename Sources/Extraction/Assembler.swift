@@ -12,6 +12,9 @@ public struct Assembler {
     var entities: [EntityRef: Set<String>] = [:]
     /// The documents in which each entity was named.
     var mentionedIn: [EntityRef: Set<IRI>] = [:]
+    /// Short forms that documents define, and the rules that found entities the lexicon lacks.
+    var shortForms: [EntityRef: Set<String>] = [:]
+    var entityRules: [EntityRef: Set<String>] = [:]
 
     public init(minter: IRIMinter, lexicon: Lexicon, registry: PersonRegistry) {
         self.minter = minter
@@ -42,6 +45,8 @@ public struct Assembler {
             entities[e, default: []].formUnion(names)
             mentionedIn[e, default: []].insert(d)
         }
+        for (e, names) in facts.shortForms { shortForms[e, default: []].formUnion(names) }
+        for (e, rules) in facts.entityRules { entityRules[e, default: []].formUnion(rules) }
         for (person, titles) in facts.positions {
             let p = use(person)
             for t in titles { put(p, NG.term("position"), string: t) }
@@ -303,6 +308,7 @@ public struct Assembler {
             if e.kind == .city { put(node, RDF.type, NG.Place) }
             put(node, RDFS.label, string: e.name)
             var alts = surfaces
+            var rules = entityRules[e] ?? []
             var wikidata: String?
             switch e.kind {
             case .country:
@@ -320,10 +326,13 @@ public struct Assembler {
                 if let p = registry.people.first(where: { $0.name == e.name }) {
                     alts.formUnion(p.variants)
                     if let last = e.name.split(separator: " ").last { alts.insert(String(last)) }
+                    rules.formUnion(p.rules)
                 }
             }
+            alts.formUnion(shortForms[e] ?? [])
             alts.remove(e.name)
             for a in alts where !a.isEmpty { put(node, SKOS.altLabel, string: a) }
+            for r in rules.sorted() { put(node, NG.rule, string: r) }
             if let q = wikidata, !q.isEmpty, let id = try? IRI(Wikidata.ns + q) { put(node, OWL.sameAs, id) }
         }
     }

@@ -32,6 +32,8 @@ extension Extractor {
             var a = m.range.upperBound
             if a < s.tokens.count, s.tokens[a].text == "'s" || s.tokens[a].text == "'" { a += 1 }
             if s.mentions.contains(where: { $0.role == .title && $0.range.lowerBound == a }) { return false }
+            // "Ruritania's statistics office reported": the possessor qualifies the actor after it.
+            if a > m.range.upperBound, s.actors.contains(where: { $0.range.lowerBound == a }) { return false }
             return true
         }
         // "The foreign ministers of Chile and Peru met", "officials from A and B met": with no bare

@@ -105,9 +105,15 @@ extension Extractor {
             let nearest = clauseDates.min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
             var period = nearest?.period
             if nearest == nil, t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { period = String(format4(r.year - 1)) }
-            // Who or what it is about.
+            // Who or what it is about: not the source that gives the figure ("according to Ruritania's
+            // statistics office", up to the end of that phrase).
+            var sourced = Set<Int>()
+            for k in t.indices.dropLast() where t[k].lower == "according" && t[k + 1].lower == "to" {
+                var j = k + 2
+                while j < t.count, ![",", ";", ".", ":"].contains(t[j].text) { sourced.insert(j); j += 1 }
+            }
             var about = Set(s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && unitName == "count")) && $0.role != .title }
-                .filter { m in !(m.range.lowerBound > 1 && t[m.range.lowerBound - 1].lower == "to" && t[m.range.lowerBound - 2].lower == "according") }
+                .filter { m in !sourced.contains(m.range.lowerBound) }
                 .map(\.ref))
             if about.isEmpty { about = Set(s.pair) }
             guard !about.isEmpty else { continue }

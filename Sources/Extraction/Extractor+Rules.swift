@@ -12,8 +12,8 @@ extension Extractor {
     public mutating func learnPeople(from documents: [Prepared]) {
         var counts: [String: Int] = [:]
         for p in documents {
-            for name in personNames(in: p) {
-                registry.add(name)
+            for (name, rule) in personNames(in: p) {
+                registry.add(name, rule: rule)
                 counts[name, default: 0] += 1
             }
         }
@@ -33,7 +33,15 @@ extension Extractor {
 
         // The pair in focus: the two countries mentioned most.
         var countryCounts: [EntityRef: Int] = [:]
-        let allMentions = p.tokens.map { mentions($0) }
+        let found = p.tokens.map { mentions($0) }
+        let defined = definitions(p.tokens, found)
+        let allMentions = zip(p.tokens, found).map { applying(defined, to: $0, $1) }
+        for (short, ref) in defined { facts.shortForms[ref, default: []].insert(short) }
+        for ms in allMentions {
+            for m in ms where m.note == "shape" && m.role == .entity && lexicon.index[Lexicon.fold(m.ref.name)] == nil {
+                facts.entityRules[m.ref, default: []].insert("shape.\(m.ref.kind.rawValue)")
+            }
+        }
         for ms in allMentions { for m in ms where m.ref.kind == .country { countryCounts[m.ref, default: 0] += 1 } }
         let pair = countryCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
 
@@ -193,13 +201,13 @@ extension Extractor {
                let owner = ms.first(where: { $0.range.lowerBound == ownerStart && $0.role == .entity && ($0.ref.kind == .country || $0.ref.kind == .organization) }) {
                 scope = owner.ref
                 k = owner.range.upperBound
-                if k < t.count, t[k].text == "," {
-                    personMention = ms.first { $0.range.lowerBound == k + 1 && $0.ref.kind == .person && $0.role == .entity }
-                }
+                // "the President of Ruritania, X Y" and "Speaker of the National Assembly X Y".
+                let at = k < t.count && t[k].text == "," ? k + 1 : k
+                personMention = ms.first { $0.range.lowerBound == at && $0.ref.kind == .person && $0.role == .entity }
             }
-            // "X, the General Secretary of Y": the person before the appositive.
-            if personMention == nil, m.range.lowerBound >= 3, t[m.range.lowerBound - 1].lower == "the", t[m.range.lowerBound - 2].text == "," {
-                personMention = ms.first { $0.range.upperBound == m.range.lowerBound - 2 && $0.ref.kind == .person && $0.role == .entity }
+            // "X, the General Secretary of Y", "X, Ruritania's trade minister": the person before the apposition.
+            if personMention == nil, let comma = appositionComma(t, ms, title: m) {
+                personMention = ms.first { $0.range.upperBound == comma && $0.ref.kind == .person && $0.role == .entity }
             }
             guard let person = personMention?.ref else { continue }
             // The country or organization named right before the title ("Ruritanian President", "Ruritania' President").

@@ -9,6 +9,9 @@ public struct Extractor: Sendable {
     package var registry: PersonRegistry
     let dates: DateParser
     let abbreviations: Set<String>
+    /// Words that start sentences in capitals but never name a person: prepositions, determiners,
+    /// pronouns, connectives, months and weekdays.
+    let notNames: Set<String>
 
     /// The sentence stages, in order.
     public let pipeline: Pipeline
@@ -19,6 +22,9 @@ public struct Extractor: Sendable {
         self.registry = PersonRegistry(variantGroups: lexicon.patterns.givenNameVariants)
         self.dates = DateParser(patterns: lexicon.patterns)
         self.abbreviations = Set(lexicon.patterns.abbreviations)
+        let g = lexicon.patterns.grammar
+        self.notNames = g.prepositions.union(g.determiners).union(g.pronouns).union(g.clauseConnectives)
+            .union(lexicon.patterns.months).union(lexicon.patterns.weekdays)
     }
 
     /// A document split for extraction: made once per document, read by both passes.
@@ -58,32 +64,68 @@ public struct Extractor: Sendable {
 
     // MARK: - People (first pass over the corpus)
 
-    /// Full names that follow a title or stand as a by-line: "President X Y".
-    func personNames(in prepared: Prepared) -> [String] {
-        var names: [String] = []
+    /// Full names that follow a title or stand as a by-line: "President X Y", with the rule that found each.
+    func personNames(in prepared: Prepared) -> [(name: String, rule: String)] {
+        var names: [(name: String, rule: String)] = []
+        let common = Set(prepared.tokens.joined().filter { $0.isWord && !$0.isCapitalized }.map(\.lower))
         for t in prepared.tokens {
-            for m in mentions(t) where m.role == .title {
-                if let name = nameAfter(t, m.range.upperBound) { names.append(name) }
-                // "the President of A, X Y"
+            let ms = mentions(t)
+            for m in ms where m.role == .title {
+                if let name = nameAfter(t, m.range.upperBound) { names.append((name, "person.title")) }
+                // "the President of A, X Y" and "Speaker of the National Assembly X Y": the office's
+                // institution, then the name.
                 var k = m.range.upperBound
                 if k < t.count, t[k].lower == "of" {
                     k += 1
-                    while k < t.count, t[k].isCapitalized { k += 1 }
-                    if k < t.count, t[k].text == ",", let name = nameAfter(t, k + 1) { names.append(name) }
+                    if k < t.count, t[k].lower == "the" { k += 1 }
+                    var named = true
+                    if let owner = ms.first(where: { $0.range.lowerBound == k && $0.role == .entity && $0.ref.kind.isActor && $0.ref.kind != .person }) {
+                        k = owner.range.upperBound
+                    } else {
+                        while k < t.count, t[k].isCapitalized { k += 1 }
+                        named = k < t.count && t[k].text == ","
+                    }
+                    if k < t.count, t[k].text == "," { k += 1 }
+                    if named, let name = nameAfter(t, k) { names.append((name, "person.title-of")) }
+                }
+                // "X Y, Ruritania's trade minister," and "X Y, the country's envoy,": the name before the apposition.
+                if let comma = appositionComma(t, ms, title: m), let name = nameBefore(t, comma, common: common) {
+                    names.append((name, "person.apposition"))
                 }
             }
         }
         // "…," Josep Borrell said / said Wang Yi
         let reporting = Set(lexicon.patterns.reporting)
-        let common = Set(prepared.tokens.joined().filter { $0.isWord && !$0.isCapitalized }.map(\.lower))
         for t in prepared.tokens {
             for r in t.indices where reporting.contains(t[r].lower) {
-                if let name = nameBefore(t, r, common: common) { names.append(name) }
-                if let name = nameAfter(t, r + 1) { names.append(name) }
+                if let name = nameBefore(t, r, common: common) { names.append((name, "person.attribution")) }
+                if let name = nameAfter(t, r + 1) { names.append((name, "person.attribution")) }
             }
         }
-        names += byline(prepared).map(\.name)
+        names += byline(prepared).map { ($0.name, "person.byline") }
         return names
+    }
+
+    /// The comma that opens an apposition ending in `title`: "X, Ruritania's president", "X, the
+    /// Ruritanian envoy", "X, the country's foreign minister". Nil when the title does not stand so.
+    func appositionComma(_ t: [Token], _ ms: [Mention], title m: Mention) -> Int? {
+        var b = m.range.lowerBound - 1
+        while b >= 0, lexicon.patterns.titleModifiers.contains(t[b].lower) { b -= 1 }
+        if b >= 0, t[b].text == "'s" || t[b].text == "'" {
+            b -= 1
+            if let owner = ms.first(where: { $0.range.upperBound == b + 1 && $0.role == .entity && $0.ref.kind.isActor }) {
+                b = owner.range.lowerBound - 1
+            } else if b >= 1, t[b - 1].lower == "the", t[b].isWord, !t[b].isCapitalized {
+                b -= 1  // "the country's": the article's word for a state named before
+            } else {
+                return nil
+            }
+        } else if let owner = ms.first(where: { $0.range.upperBound == b + 1 && $0.role == .demonym }) {
+            b = owner.range.lowerBound - 1
+        }
+        if b >= 0, t[b].lower == "the" { b -= 1 }
+        guard b >= 1, t[b].text == "," else { return nil }
+        return b
     }
 
     /// Two to four capitalized words at `i` that name no known entity.
@@ -92,7 +134,7 @@ public struct Extractor: Sendable {
         func known(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.contains { $0.kind != .place } ?? false }
         /// Known only as a city or place ("Sofia", "Victoria"): may be a first name.
         func onlyPlace(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.allSatisfy { $0.kind == .capital || $0.kind == .place } ?? false }
-        func nameWord(_ k: Int) -> Bool { k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 }
+        func nameWord(_ k: Int) -> Bool { k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 && !notNames.contains(t[k].lower) }
         var j = i
         var parts: [String] = []
         while j < t.count, parts.count < 5 {

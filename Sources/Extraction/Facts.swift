@@ -136,6 +136,10 @@ public struct DocumentFacts: Sendable {
     public var partnerships: [PartnershipFact] = []
     /// Other names each entity was written with in this document.
     public var surfaceNames: [EntityRef: Set<String>] = [:]
+    /// Short forms the document defines for an entity: "RGC" for "Ruritanian Gas Corridor".
+    public var shortForms: [EntityRef: Set<String>] = [:]
+    /// Why an entity that the lexicon lacks exists: the rules that found it ("shape.organization").
+    public var entityRules: [EntityRef: Set<String>] = [:]
     /// Titles as written, per person: "President".
     public var positions: [EntityRef: Set<String>] = [:]
 }

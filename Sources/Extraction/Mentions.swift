@@ -16,6 +16,8 @@ public struct PersonRegistry: Sendable {
         public var name: String
         public var variants: Set<String>
         public var tokens: Set<String>
+        /// How the person was found: "person.title", "person.attribution", "person.byline" …
+        public var rules: Set<String> = []
     }
     public private(set) var people: [Person] = []
     let variantGroups: [[String]]
@@ -30,7 +32,7 @@ public struct PersonRegistry: Sendable {
     }
 
     /// Adds a full name; a name whose surname and given name match a known person's joins it.
-    mutating func add(_ fullName: String) {
+    mutating func add(_ fullName: String, rule: String? = nil) {
         let parts = fullName.split(separator: " ").map(String.init)
         guard parts.count >= 2 else { return }
         let key = parts.map(nameClass)
@@ -39,10 +41,11 @@ public struct PersonRegistry: Sendable {
             if other.last == key.last && other.first == key.first {
                 people[i].variants.insert(fullName)
                 people[i].tokens.formUnion(parts.map { Lexicon.fold($0) })
+                if let rule { people[i].rules.insert(rule) }
                 return
             }
         }
-        people.append(Person(name: fullName, variants: [fullName], tokens: Set(parts.map { Lexicon.fold($0) })))
+        people.append(Person(name: fullName, variants: [fullName], tokens: Set(parts.map { Lexicon.fold($0) }), rules: rule.map { [$0] } ?? []))
     }
 
     /// Chooses each person's canonical name: the variant seen most, then the first in byte order.
@@ -151,19 +154,21 @@ extension Extractor {
     private func shapes(_ t: [Token], _ known: [Mention]) -> [Mention] {
         var out = known
         // A headline in title case capitalizes common words ("Foreign Policy Approach"): no shapes there.
+        // A sentence that ends in a full stop, a question or an exclamation is no headline.
+        let ended = t.last(where: { !["\"", "'", "”", ")"].contains($0.text) }).map { [".", "?", "!"].contains($0.text) } ?? false
         let words = t.filter { $0.isWord && $0.text.count > 3 }
-        if words.count >= 3, words.filter(\.isCapitalized).count * 10 >= words.count * 7 { return out }
+        if !ended, words.count >= 3, words.filter(\.isCapitalized).count * 10 >= words.count * 7 { return out }
         let orgShapes = Set(lexicon.patterns.organizationShapes.map { $0.lowercased() })
         let iniShapes = Set((lexicon.patterns.initiativeShapes + lexicon.patterns.exhibitionShapes).map { $0.lowercased() })
         var i = 0
         while i < t.count {
-            // A run starts at a capitalized word that is not a sentence-initial article.
-            guard t[i].isCapitalized, t[i].isWord, !["The", "A", "An"].contains(t[i].text) else { i += 1; continue }
+            // A run starts at a capitalized word that is no sentence-initial article, preposition, month or weekday.
+            guard t[i].isCapitalized, t[i].isWord, !["The", "A", "An"].contains(t[i].text), !notNames.contains(t[i].lower) else { i += 1; continue }
             var j = i
             var lastShape: (Int, EntityKind)?
             while j < t.count {
                 let w = t[j]
-                if w.isCapitalized && w.isWord {
+                if w.isCapitalized && w.isWord && !(j > i && notNames.contains(w.lower) && !["the", "of", "and", "for", "on", "de"].contains(w.lower)) {
                     if orgShapes.contains(w.lower) { lastShape = (j, .organization) }
                     if iniShapes.contains(w.lower) { lastShape = (j, .initiative) }
                     j += 1
@@ -173,7 +178,13 @@ extension Extractor {
                     break
                 }
             }
-            if let (shapeEnd, kind) = lastShape, shapeEnd > i {
+            // "Ministry of Coastal Affairs", "Treaty of Ruritania", "Agreement on Trade in Services": a shape word
+            // that starts the run names it when an "of"/"on" phrase follows.
+            let headFirst = lastShape.map { $0.0 == i } == true && i + 2 < t.count && ["of", "on"].contains(t[i + 1].lower)
+                && t[i + 2].isCapitalized && !(i > 0 && t[i - 1].isCapitalized && t[i - 1].isWord)
+                // "the Government of Ruritania" is the state itself, not an institution of its own.
+                && !out.contains { $0.range.lowerBound == i + 2 && $0.ref.kind == .country && !($0.range.upperBound < t.count && t[$0.range.upperBound].isCapitalized) }
+            if let (shapeEnd, kind) = lastShape, shapeEnd > i || headFirst {
                 var end = shapeEnd
                 // "Communist Party of Vietnam", "Council of the European Union": the "of" phrase belongs to the name.
                 var k = end + 1
@@ -190,8 +201,14 @@ extension Extractor {
                 let covered = out.contains { $0.range.lowerBound <= range.lowerBound && $0.range.upperBound >= range.upperBound }
                 if !covered && range.count >= 2 {
                     let entry = lexicon.index[Lexicon.fold(name)]?.first
+                    // "Ruritania's Ministry of Finance": every state has one, so the state is part of its name.
+                    var owned = name
+                    if kind == .organization, i >= 2, t[i - 1].text == "'s" || t[i - 1].text == "'",
+                       let owner = out.first(where: { $0.range.upperBound == i - 1 && $0.ref.kind == .country && $0.role == .entity }) {
+                        owned = "\(name) (\(owner.ref.name))"
+                    }
                     let ref = entry.map { EntityRef(kind: $0.kind == .initiative ? .initiative : .organization, name: $0.canonical) }
-                        ?? EntityRef(kind: kind, name: name)
+                        ?? EntityRef(kind: kind, name: owned)
                     out.removeAll { $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound }
                     out.append(Mention(range: range, ref: ref, role: .entity, note: "shape"))
                 }

@@ -1,0 +1,71 @@
+import Foundation
+import RDFModel
+import Testing
+@testable import Extraction
+
+/// Names the lexicon lacks, found by their shape, by the short forms a document
+/// defines, and by how people are introduced (titles of an institution, apposition,
+/// attribution). Every sentence is written for the test with made-up names.
+@Suite struct OpenWorldTests {
+    func facts(_ text: String) -> (DocumentFacts, PersonRegistry) {
+        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
+        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
+        extractor.learnPeople(from: [doc])
+        return (extractor.extract(doc, iri: ExtractionTests.docIRI), extractor.registry)
+    }
+
+    @Test func aShortFormDefinedInParenthesesStandsForItsNameEverywhere() {
+        let (f, _) = facts("""
+        Note
+
+        Kenya and Chad signed the Lake Basin Water Corridor (LBWC) in Nairobi on 3 May 2023.
+        Egypt supports the LBWC, officials said.
+        """)
+        let corridor = EntityRef(kind: .initiative, name: "Lake Basin Water Corridor")
+        #expect(f.shortForms[corridor] == ["LBWC"])
+        #expect(f.relations.contains { $0.property == "supports" && $0.subject.name == "Egypt" && $0.object == corridor })
+        #expect(f.entityRules[corridor] == ["shape.initiative"])
+    }
+
+    @Test func theShortFormMayComeFirst() {
+        let (f, _) = facts("Note\n\nThe TSGC (Trans-Sahel Gas Corridor) was proposed by Niger on 2 June 2022.\n")
+        #expect(f.shortForms[EntityRef(kind: .initiative, name: "Trans-Sahel Gas Corridor")] == ["TSGC"])
+    }
+
+    @Test func parenthesesThatAreNoInitialsDefineNothing() {
+        let (f, _) = facts("Note\n\nThe Lake Basin Water Corridor (WHO) and the Northern Grain Council (NGX) met.\n")
+        #expect(f.shortForms.isEmpty)
+    }
+
+    @Test func aShapeWordFirstNamesAnInstitution() {
+        let (f, _) = facts("Note\n\nOn Monday the Ministry of Coastal Affairs opposed the Lake Basin Water Corridor.\n")
+        #expect(f.relations.contains { $0.property == "opposes" && $0.subject == EntityRef(kind: .organization, name: "Ministry of Coastal Affairs") })
+    }
+
+    @Test func aTitleOfAnInstitutionIntroducesItsHolder() {
+        let (f, registry) = facts("Note\n\nSpeaker of the National Assembly Ana Petrovna met Kenyan President Tomas Odera in Nairobi on 3 May 2023.\n")
+        #expect(registry.people.contains { $0.name == "Ana Petrovna" && $0.rules.contains("person.title-of") })
+        #expect(f.positions[EntityRef(kind: .person, name: "Ana Petrovna")] == ["Speaker"])
+    }
+
+    @Test func anAppositionIntroducesThePersonBeforeIt() {
+        let (f, registry) = facts("Note\n\nMirela Sandor, Romania's trade minister, said the talks had ended.\nJuma Otieno, the Kenyan president, travelled to Chad on 4 May 2023.\n")
+        #expect(registry.people.contains { $0.name == "Mirela Sandor" && $0.rules.contains("person.apposition") })
+        let otieno = EntityRef(kind: .person, name: "Juma Otieno")
+        #expect(f.relations.contains { $0.property == "headOf" && $0.subject == otieno && $0.object?.name == "Kenya" })
+        #expect(f.events.contains { $0.cls == "Visit" && $0.role(.agent).contains(otieno) })
+    }
+
+    @Test func aPlaceOrDayBeforeACommaIsNoPerson() {
+        let (_, registry) = facts("Note\n\nIn Nairobi, Kenya's trade minister spoke. On Monday, the country's envoy left.\n")
+        #expect(registry.people.isEmpty)
+    }
+}
+
+extension OpenWorldTests {
+    @Test func aStatesOwnInstitutionIsNamedWithTheState() {
+        let (f, _) = facts("Note\n\nChile's Ministry of Coastal Affairs opposed the Lake Basin Water Corridor. Peru's Ministry of Coastal Affairs opposed it too.\n")
+        let subjects = Set(f.relations.filter { $0.property == "opposes" }.map(\.subject.name))
+        #expect(subjects.contains("Ministry of Coastal Affairs (Chile)") && !subjects.contains("Chile"))
+    }
+}
