@@ -294,6 +294,16 @@ public struct Assembler {
         return text + (expand(rest, optional: false) ?? "")
     }
 
+    /// The surname of a full name, with the particles before it: "von der Leyen", "Le Pen", "da Silva".
+    func surname(_ name: String) -> String? {
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return nil }
+        let particles = Set((lexicon.patterns.nameParticles ?? []).map { $0.lowercased() })
+        var start = words.count - 1
+        while start > 1, particles.contains(words[start - 1].lowercased()) { start -= 1 }
+        return words[start...].joined(separator: " ")
+    }
+
     /// Every entity used: its class, one label, its other names, its Wikidata id where the lexicon has one.
     mutating func describeEntities() {
         var naming: [IRI: Set<IRI>] = [:]
@@ -325,7 +335,7 @@ public struct Assembler {
             case .person:
                 if let p = registry.people.first(where: { $0.name == e.name }) {
                     alts.formUnion(p.variants)
-                    if let last = e.name.split(separator: " ").last { alts.insert(String(last)) }
+                    if let surname = surname(e.name) { alts.insert(surname) }
                     rules.formUnion(p.rules)
                 }
             }

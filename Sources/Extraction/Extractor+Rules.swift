@@ -222,6 +222,7 @@ extension Extractor {
                     if !lexicon.patterns.titleModifiers.contains(t[max(0, modifierAt)].lower) { modifierAt = owner.range.lowerBound - 1 }
                 }
             }
+            if scope == nil, let owner = lexicon.titleOwners[m.ref.name] { scope = EntityRef(kind: .organization, name: owner) }
             let title = t[m.range].map(\.text).joined(separator: " ")
             let modifier = modifierAt >= 0 && lexicon.patterns.titleModifiers.contains(t[modifierAt].lower)
             let position = modifier ? t[modifierAt].lower + " " + title : title

@@ -12,6 +12,8 @@ public struct Extractor: Sendable {
     /// Words that start sentences in capitals but never name a person: prepositions, determiners,
     /// pronouns, connectives, months and weekdays.
     let notNames: Set<String>
+    /// The honorifics as lower-case token sequences, longest first.
+    let honorificTokens: [[String]]
 
     /// The sentence stages, in order.
     public let pipeline: Pipeline
@@ -25,6 +27,7 @@ public struct Extractor: Sendable {
         let g = lexicon.patterns.grammar
         self.notNames = g.prepositions.union(g.determiners).union(g.pronouns).union(g.clauseConnectives)
             .union(lexicon.patterns.months).union(lexicon.patterns.weekdays)
+        self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
     }
 
     /// A document split for extraction: made once per document, read by both passes.
@@ -136,6 +139,16 @@ public struct Extractor: Sendable {
         func onlyPlace(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.allSatisfy { $0.kind == .capital || $0.kind == .place } ?? false }
         func nameWord(_ k: Int) -> Bool { k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 && !notNames.contains(t[k].lower) }
         var j = i
+        // "His Excellency President Dr X Y": forms of address are no part of the name.
+        var skipping = true
+        while skipping {
+            skipping = false
+            for h in honorificTokens where j + h.count <= t.count && (0..<h.count).allSatisfy({ t[j + $0].lower == h[$0] }) {
+                j += h.count
+                skipping = true
+                break
+            }
+        }
         var parts: [String] = []
         while j < t.count, parts.count < 5 {
             if nameWord(j), !known(j) || (parts.isEmpty && onlyPlace(j) && nameWord(j + 1) && !known(j + 1)) {

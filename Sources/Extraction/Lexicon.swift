@@ -163,6 +163,8 @@ public struct Lexicon: Sendable {
         public let leaderNouns: Set<String>
         /// "a 5 % increase": nouns after a number that make it a change, not a level.
         public let changeNouns: Set<String>
+        /// Forms of address that stand before a name and are no part of it: "Dr", "His Excellency".
+        public let honorifics: [String]
     }
 
     public struct Patterns: Decodable, Sendable {
@@ -323,7 +325,18 @@ public struct Lexicon: Sendable {
         }
         self.index = index
         self.maxTokens = maxTokens
+        // "President of the European Commission": a title that names its institution heads it.
+        var owners: [String: String] = [:]
+        let orgNames = organizations.flatMap { o in ([o.name] + (o.alt ?? [])).filter { $0.contains(" ") }.map { (Lexicon.fold($0), o.name) } }
+        for t in titles {
+            let words = " " + Lexicon.fold(t.title) + " "
+            if let owner = orgNames.filter({ words.contains(" " + $0.0 + " ") }).max(by: { $0.0.count < $1.0.count }) { owners[t.title] = owner.1 }
+        }
+        self.titleOwners = owners
     }
+
+    /// The organization a title names as its own ("President of the European Commission"), by title.
+    public let titleOwners: [String: String]
 
     /// Case- and diacritic-insensitive form used as the index key.
     public static func fold(_ s: String) -> String {
