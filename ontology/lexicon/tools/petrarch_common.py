@@ -127,7 +127,8 @@ def read_actor_blocks(path):
     restrictions.  As in PETRARCH, a primary phrase that has collected no code yet
     does not close the record: the next primary phrase joins it (PETRARCH gives them
     the same code index).  Returns a list of dicts {phrases: [...], restrictions:
-    [(code, from, to)], bad: n, line: n}."""
+    [(code, from, to)], primaries: [indexes into phrases of the primary phrases], bad: n,
+    line: n}."""
     blocks = []
     cur = None
     for n, line in read_lines(path):
@@ -155,8 +156,9 @@ def read_actor_blocks(path):
         phrase, inline = split_inline(line)
         if cur is not None and not cur["restrictions"] and not cur["bad"]:
             cur["phrases"].append(phrase)
+            cur["primaries"].append(len(cur["phrases"]) - 1)
         else:
-            cur = {"phrases": [phrase], "restrictions": [], "bad": 0, "line": n}
+            cur = {"phrases": [phrase], "primaries": [0], "restrictions": [], "bad": 0, "line": n}
             blocks.append(cur)
         if inline:
             r = parse_restriction(inline)
@@ -164,9 +166,7 @@ def read_actor_blocks(path):
                 cur["bad"] += 1
             else:
                 cur["restrictions"].extend(r)
-    for b in blocks:
-        b["phrases"] = [p for p in b["phrases"] if p]
-    return [b for b in blocks if b["phrases"]]
+    return [b for b in blocks if any(b["phrases"])]
 
 
 def split_inline(text):
