@@ -70,11 +70,6 @@ def main():
                                 for h in holders]})
     if errors:
         sys.exit("offices_curated.json:\n  " + "\n  ".join(errors))
-    pc.write_json(a.out, "offices.json", out)
-    print("wrote %d offices (%d holders, %d countries, %d organizations) to %s" % (
-        len(out), len(table["offices"]), len({k[0] for k in groups if k[0]}), len({k[1] for k in groups if k[1]}),
-        os.path.join(a.out, "offices.json")))
-
     # ---- people.json: add the curated holders
     people = pc.load_json(a.out, "people.json")
     by_fold = collections.defaultdict(list)
@@ -92,6 +87,7 @@ def main():
         if r.get("organization"):
             c["orgs"].append(r["organization"])
     stats = collections.Counter()
+    canonical = {}   # curated spelling -> the people.json name it resolved to
     names = {e["name"] for e in people}
     for person, c in curated.items():
         forms = [person] + c["alt"]
@@ -128,8 +124,20 @@ def main():
                 continue
             if f != e["name"] and f not in e["alt"]:
                 e["alt"].append(f)
+        canonical[person] = e["name"]
         e["titles"] = sorted(pc.uniq(e["titles"] + c["offices"]))
         e["alt"] = sorted(pc.uniq(e["alt"], exclude=[e["name"]]))
+    missing = sorted({h["person"] for o in out for h in o["holders"]} - set(canonical))
+    if missing:
+        sys.exit("office holders not in people.json: " + ", ".join(missing))
+    for o in out:
+        for h in o["holders"]:
+            h["person"] = canonical[h["person"]]
+    pc.write_json(a.out, "offices.json", out)
+    print("wrote %d offices (%d holders, %d countries, %d organizations) to %s" % (
+        len(out), len(table["offices"]), len({k[0] for k in groups if k[0]}), len({k[1] for k in groups if k[1]}),
+        os.path.join(a.out, "offices.json")))
+
     people.sort(key=lambda e: e["name"])
     pc.write_json(a.out, "people.json", people)
     print("people.json now %d people" % len(people))
