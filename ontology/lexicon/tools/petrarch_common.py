@@ -240,6 +240,10 @@ def display_name(words, korean=False):
     return nfc(s)
 
 
+COMPANY_SUFFIXES = {"LTD": "Ltd", "INC": "Inc", "CORP": "Corp", "CO": "Co", "PLC": "PLC", "LLC": "LLC",
+                    "AG": "AG", "SA": "SA", "NV": "NV", "AB": "AB", "ASA": "ASA", "SPA": "SpA", "BV": "BV"}
+
+
 def org_display(words):
     """Organisation names: Title Case with small words lower case, acronyms (in
     parentheses or of <= 4 letters without vowels) upper case."""
@@ -247,7 +251,9 @@ def org_display(words):
     out = []
     for i, w in enumerate(ws):
         bare = w.strip("()")
-        if w.startswith("(") and w.endswith(")"):
+        if w.upper().strip(".,") in COMPANY_SUFFIXES:
+            out.append(COMPANY_SUFFIXES[w.upper().strip(".,")] + ("." if w.endswith(".") else ""))
+        elif w.startswith("(") and w.endswith(")"):
             out.append(w.upper())
         elif i > 0 and w.lower() in LOWER_ALWAYS:
             out.append(w.lower())
