@@ -51,8 +51,18 @@ extension Extractor {
         for (index, t) in p.tokens.enumerated() {
             let evidence = Evidence(document: iri, sentence: p.sentences[index])
             var ms = allMentions[index]
-            headOf(t, ms, evidence, &facts, &heads)
+            headOf(t, ms, evidence, &facts, &heads, reference: reference)
             ms = resolveDescriptions(t, ms, heads: heads)
+            if let day = reference {
+                for m in officeHolders(t, ms, on: day, heads: heads) {
+                    ms.append(m)
+                    if let owner = m.owner {
+                        facts.relations.append(RelationFact(subject: m.ref, property: "headOf", object: owner, objectEvent: nil,
+                                                            rule: "office.holder-on-date", confidence: 0.8, evidence: evidence))
+                    }
+                }
+                ms.sort { $0.range.lowerBound < $1.range.lowerBound }
+            }
             let pronoun = lastPerson
             let leaders = pair.compactMap { heads[$0] }
             var found = dates.find(in: t, reference: reference, past: facts.date != nil && !planned(t), future: planned(t))
@@ -190,7 +200,8 @@ extension Extractor {
 
     // MARK: Titles → headOf, position
 
-    func headOf(_ t: [Token], _ ms: [Mention], _ ev: Evidence, _ f: inout DocumentFacts, _ heads: inout [EntityRef: EntityRef]) {
+    func headOf(_ t: [Token], _ ms: [Mention], _ ev: Evidence, _ f: inout DocumentFacts, _ heads: inout [EntityRef: EntityRef],
+                reference: TextDate? = nil) {
         for m in ms where m.role == .title {
             // The person named right after the title, or after "of COUNTRY,".
             var personMention = ms.first { $0.range.lowerBound == m.range.upperBound && $0.ref.kind == .person && $0.role == .entity }
@@ -227,10 +238,17 @@ extension Extractor {
             let modifier = modifierAt >= 0 && lexicon.patterns.titleModifiers.contains(t[modifierAt].lower)
             let position = modifier ? t[modifierAt].lower + " " + title : title
             f.positions[person, default: []].insert(position.prefix(1).uppercased() + position.dropFirst())
-            guard let scope, m.note == "head", !modifier else { continue }
+            guard m.note == "head", !modifier else { continue }
+            var rule = "title.head-of"
+            // "President X Y" with no state named: the state whose president X Y was on the article's date.
+            if scope == nil {
+                let owners = lexicon.offices.owners(title: m.ref.name, person: person.name, on: reference)
+                if owners.count == 1 { scope = owners[0]; rule = "title.office-table" }
+            }
+            guard let scope else { continue }
             heads[scope] = person
             f.relations.append(RelationFact(subject: person, property: "headOf", object: scope, objectEvent: nil,
-                                            rule: "title.head-of", confidence: 0.9, evidence: ev))
+                                            rule: rule, confidence: rule == "title.head-of" ? 0.9 : 0.85, evidence: ev))
         }
     }
 

@@ -14,6 +14,8 @@ public struct Extractor: Sendable {
     let notNames: Set<String>
     /// The honorifics as lower-case token sequences, longest first.
     let honorificTokens: [[String]]
+    /// The words that end organization and initiative names ("Party", "Council"): no part of a person's name.
+    let shapeWords: Set<String>
 
     /// The sentence stages, in order.
     public let pipeline: Pipeline
@@ -27,6 +29,7 @@ public struct Extractor: Sendable {
         let g = lexicon.patterns.grammar
         self.notNames = g.prepositions.union(g.determiners).union(g.pronouns).union(g.clauseConnectives)
             .union(lexicon.patterns.months).union(lexicon.patterns.weekdays)
+        self.shapeWords = Set((lexicon.patterns.organizationShapes + lexicon.patterns.initiativeShapes).map { $0.lowercased() })
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
     }
 
@@ -112,6 +115,15 @@ public struct Extractor: Sendable {
     /// The comma that opens an apposition ending in `title`: "X, Ruritania's president", "X, the
     /// Ruritanian envoy", "X, the country's foreign minister". Nil when the title does not stand so.
     func appositionComma(_ t: [Token], _ ms: [Mention], title m: Mention) -> Int? {
+        // An apposition ends with its title: "X, Ruritania's president, said"; in "…, Ruritania's President Y Z" the title names Y Z.
+        var close = m.range.upperBound
+        if close + 1 < t.count, t[close].lower == "of" {
+            // "X, prime minister of Ruritania," / "X, head of the Fars Prisons Department,"
+            close += t[close + 1].lower == "the" ? 2 : 1
+            if let owner = ms.first(where: { $0.range.lowerBound == close && $0.role == .entity }) { close = owner.range.upperBound }
+            while close < t.count, t[close].isCapitalized || ["of", "and", "for", "the"].contains(t[close].text) { close += 1 }
+        }
+        guard close == t.count || !(t[close].isCapitalized && t[close].isWord) else { return nil }
         var b = m.range.lowerBound - 1
         while b >= 0, lexicon.patterns.titleModifiers.contains(t[b].lower) { b -= 1 }
         if b >= 0, t[b].text == "'s" || t[b].text == "'" {
@@ -137,7 +149,10 @@ public struct Extractor: Sendable {
         func known(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.contains { $0.kind != .place } ?? false }
         /// Known only as a city or place ("Sofia", "Victoria"): may be a first name.
         func onlyPlace(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.allSatisfy { $0.kind == .capital || $0.kind == .place } ?? false }
-        func nameWord(_ k: Int) -> Bool { k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 && !notNames.contains(t[k].lower) }
+        func nameWord(_ k: Int) -> Bool {
+            k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 && !notNames.contains(t[k].lower)
+                && !shapeWords.contains(t[k].lower) && !inTitle(t, k)
+        }
         var j = i
         // "His Excellency President Dr X Y": forms of address are no part of the name.
         var skipping = true
@@ -150,7 +165,7 @@ public struct Extractor: Sendable {
             }
         }
         var parts: [String] = []
-        while j < t.count, parts.count < 5 {
+        while j < t.count, parts.count < 6 {
             if nameWord(j), !known(j) || (parts.isEmpty && onlyPlace(j) && nameWord(j + 1) && !known(j + 1)) {
                 // A first name that is also a city ("Sofia", "Victoria") is a name when a surname follows.
                 parts.append(normalCase(t[j].text))
@@ -167,6 +182,17 @@ public struct Extractor: Sendable {
         return parts.joined(separator: " ")
     }
 
+    /// Whether token `k` is part of a title of two or more words ("Treasury Secretary"): no part of a name.
+    func inTitle(_ t: [Token], _ k: Int) -> Bool {
+        for start in max(0, k - 3)...k {
+            for n in 2...4 where start + n > k && start + n <= t.count {
+                let surface = t[start..<(start + n)].map(\.text).joined(separator: " ")
+                if lexicon.index[Lexicon.fold(surface)]?.contains(where: { $0.kind == .title }) == true { return true }
+            }
+        }
+        return false
+    }
+
     /// A name that ends right before `end` ("… Josep Borrell said"): up to four capitalized words,
     /// none of which the document also writes in lower case (as "policy" in "Security Policy").
     func nameBefore(_ t: [Token], _ end: Int, common: Set<String> = []) -> String? {
@@ -175,6 +201,8 @@ public struct Extractor: Sendable {
               !common.contains(t[start - 1].lower) { start -= 1 }
         var k = start
         while k < end {
+            // "the White House said": a name with an article before it names no person.
+            if k > 0, grammar.determiners.contains(t[k - 1].lower) { k += 1; continue }
             if let name = nameAfter(t, k), name.split(separator: " ").count == end - k { return name }
             k += 1
         }

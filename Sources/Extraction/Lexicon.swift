@@ -239,6 +239,8 @@ public struct Lexicon: Sendable {
     public let places: [Named]
     public let titles: [Title]
     public let patterns: Patterns
+    /// Who held which office when (offices.json; empty when the file is absent).
+    public internal(set) var offices = OfficeTable([])
     /// Folded surface form (token sequence joined by single spaces) → entries.
     public let index: [String: [Entry]]
     public let maxTokens: Int
@@ -265,13 +267,15 @@ public struct Lexicon: Sendable {
         if let problem = patterns.eventFrames.sorted(by: { $0.key < $1.key }).lazy.compactMap({ $0.value.problem(class: $0.key) }).first {
             throw .file(folder + "/patterns.json", problem)
         }
-        return Lexicon(
+        var lexicon = Lexicon(
             countries: try decode("countries.json", [Country].self, optional: true) ?? [],
             organizations: try decode("organizations.json", [Named].self, optional: true) ?? [],
             initiatives: try decode("initiatives.json", [Named].self, optional: true) ?? [],
             places: try decode("places.json", [Named].self, optional: true) ?? [],
             titles: try decode("titles.json", [Title].self, optional: true) ?? [],
             patterns: patterns)
+        lexicon.offices = OfficeTable(try decode("offices.json", [OfficeTable.Office].self, optional: true) ?? [])
+        return lexicon
     }
 
     public init(countries: [Country], organizations: [Named], initiatives: [Named], places: [Named], titles: [Title], patterns: Patterns) {

@@ -8,6 +8,9 @@ public struct Mention: Sendable {
     public let role: Role
     /// "head" for titles that make their holder head of a state or organization.
     public let note: String?
+    /// For a person read from an office ("the president of Ruritania"): the state or organization
+    /// they head, when the office is a head's.
+    public var owner: EntityRef? = nil
 }
 
 /// People found in a corpus, by full name, with the variants that resolve to them.
@@ -237,11 +240,21 @@ extension Extractor {
         while i < t.count {
             guard !taken.contains(i), t[i].isCapitalized, t[i].isWord, t[i].text.count >= 2 else { i += 1; continue }
             var j = i
-            while j < t.count, j - i < 4, t[j].isCapitalized, t[j].isWord, !taken.contains(j), lexicon.index[Lexicon.fold(t[j].text)] == nil || j == i {
-                j += 1
+            let particles = Set(lexicon.patterns.nameParticles ?? [])
+            while j < t.count, j - i < 6, !taken.contains(j) {
+                if t[j].isCapitalized, t[j].isWord, lexicon.index[Lexicon.fold(t[j].text)] == nil || j == i {
+                    j += 1
+                } else if j > i, particles.contains(t[j].text), j + 1 < t.count, t[j + 1].isCapitalized {
+                    j += 1  // "Lula da Silva", "von der Leyen"
+                } else {
+                    break
+                }
             }
+            while j > i + 1, particles.contains(t[j - 1].text) { j -= 1 }
             var matched = false
             for end in stride(from: j, to: i, by: -1) {
+                // "Marcos Galvão" is not "Marcos" of another full name: one word of a longer unknown name is no match.
+                if end == i + 1, j > i + 1 { break }
                 let surface = t[i..<end].map(\.text).joined(separator: " ")
                 if let p = registry.resolve(surface) {
                     out.append(Mention(range: i..<end, ref: EntityRef(kind: .person, name: p.name), role: .entity, note: surface))
