@@ -86,6 +86,12 @@ def main():
             c["countries"].append(r["country"])
         if r.get("organization"):
             c["orgs"].append(r["organization"])
+    blocked = set()
+    for c in pc.load_json(a.lexicon, "countries.json"):
+        blocked.update(fold(x) for x in [c["name"], c["official"], c["capital"]] + c["alt"] + c["capitalAlt"])
+    for name in ("places.json", "organizations.json", "initiatives.json"):
+        for e in pc.load_json(a.lexicon, name):
+            blocked.update(fold(x) for x in [e["name"]] + e["alt"])
     stats = collections.Counter()
     canonical = {}   # curated spelling -> the people.json name it resolved to
     names = {e["name"] for e in people}
@@ -107,6 +113,9 @@ def main():
             stats["matched an existing person"] += 1
             e["source"] = "petrarch2+curated"
         else:
+            if fold(person) in blocked:
+                stats["name is a country, place or organization name (skipped)"] += 1
+                continue
             if person in names:
                 stats["name already used by a person of another country (skipped)"] += 1
                 continue
@@ -119,8 +128,8 @@ def main():
             e["organization"] = orgs[0]
         for f in forms:
             owners = {i for i in by_fold.get(fold(f), []) if people[i] is not e}
-            if owners:
-                stats["curated alternative owned by another person (not added)"] += 1
+            if owners or fold(f) in blocked:
+                stats["curated alternative owned by another person or entity (not added)"] += 1
                 continue
             if f != e["name"] and f not in e["alt"]:
                 e["alt"].append(f)

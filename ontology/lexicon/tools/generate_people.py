@@ -141,7 +141,7 @@ def main():
         code3 = sorted(ctr.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         country = iso3.get(CODE_ALIASES.get(code3, code3))
         if country is None:
-            dropped["role code maps to no current country (%s...)" % code3[:1]] += 1
+            dropped["role code maps to no current country (territory or former state)"] += 1
             dropped_codes[code3] += 1
             continue
         korean = code3 in ("KOR", "PRK")
@@ -185,7 +185,7 @@ def main():
         e = people.get(name)
         if e is not None and e["country"] != country:
             e["conflict"] = True
-            dropped["name shared by people of two countries"] += 1
+            dropped["record whose name a person of another country has"] += 1
             continue
         if e is None:
             e = people[name] = {"name": name, "alt": [], "country": country, "roles": [], "titles": []}
@@ -204,7 +204,7 @@ def main():
     for name in sorted(people):
         e = people[name]
         if e.pop("conflict", False):
-            dropped["name shared by people of two countries"] += 1
+            dropped["name shared by people of two countries (all of them dropped)"] += 1
             continue
         alt = []
         for s in e["alt"]:
