@@ -112,6 +112,14 @@ def main():
             e = people[hits[0]]
             stats["matched an existing person"] += 1
             e["source"] = "petrarch2+curated"
+            if fold(e["name"]) == fold(person) and e["name"] != person and person not in names:
+                # the same name, spelt with its accents and hyphens ("Ban Ki Moon" -> "Ban Ki-moon",
+                # "Recep Tayyip Erdogan" -> "Recep Tayyip Erdoğan"): the curated spelling is shown
+                names.discard(e["name"])
+                e["alt"].append(e["name"])
+                e["name"] = person
+                names.add(person)
+                stats["  of them renamed to the curated spelling"] += 1
         else:
             if fold(person) in blocked:
                 stats["name is a country, place or organization name (skipped)"] += 1
