@@ -22,14 +22,18 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import petrarch_common as pc  # noqa: E402
 
+# letters NFD does not decompose
+FOLD_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+                              "ß": "ss", "þ": "th", "ð": "d"})
 DATE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 
 
 def fold(s):
     s = unicodedata.normalize("NFD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.replace("ı", "i").replace("’", "'")
-    return " ".join(re.sub(r"[^\w' ]", " ", s.casefold()).split())
+    s = s.translate(FOLD_LETTERS)
+    s = s.replace("ı", "i").replace("’", "").replace("'", "")
+    return " ".join(re.sub(r"[^\w ]", " ", s.casefold()).split())
 
 
 def main():
@@ -112,9 +116,9 @@ def main():
             e = people[hits[0]]
             stats["matched an existing person"] += 1
             e["source"] = "petrarch2+curated"
-            if fold(e["name"]) == fold(person) and e["name"] != person and person not in names:
-                # the same name, spelt with its accents and hyphens ("Ban Ki Moon" -> "Ban Ki-moon",
-                # "Recep Tayyip Erdogan" -> "Recep Tayyip Erdoğan"): the curated spelling is shown
+            if e["name"] != person and person not in names:
+                # the curated spelling is the display name ("Ban Ki Moon" -> "Ban Ki-moon",
+                # "Hojatolislam Sayyed Ali Khamenei" -> "Ali Khamenei"); PETRARCH's stays an alternative
                 names.discard(e["name"])
                 e["alt"].append(e["name"])
                 e["name"] = person
