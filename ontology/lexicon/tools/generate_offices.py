@@ -108,7 +108,8 @@ def main():
         found = sorted({i for f in forms for i in by_fold.get(fold(f), [])})
         # the same person: same country, or (for someone curated only for an organization
         # office) the one person of that name
-        hits = [i for i in found if people[i]["country"] in ctry] if ctry else found
+        hits = [i for i in found if people[i]["country"] in ctry
+                or (not people[i]["country"] and people[i].get("organization") in orgs)] if ctry else found
         if len(hits) > 1:
             stats["curated person matching several people (added to none)"] += 1
             continue
@@ -138,6 +139,8 @@ def main():
             stats["added"] += 1
         if orgs and not e["organization"]:
             e["organization"] = orgs[0]
+        if ctry and not e["country"]:
+            e["country"] = ctry[0]
         for f in forms:
             owners = {i for i in by_fold.get(fold(f), []) if people[i] is not e}
             if owners or fold(f) in blocked:
