@@ -21,7 +21,8 @@ skip marker `^`, synset references `&NAME` (a class of words: left out, not expa
 braces `{...}` and parentheses `(...)` (their words are kept, the grouping and the
 noun-phrase head rule are lost), and the distinction between `_` (consecutive) and a
 blank (words may intervene): every phrase is a plain ordered word sequence.  A phrase
-left with only its verb is dropped.  Transformations (`~` lines) are not read.
+left with only its verb, or without it, is dropped; `*` joined to words by `_`
+(`*_A_STRING_OF_TOWNS`) is the verb too.  Transformations (`~` lines) are not read.
 """
 
 import collections
@@ -146,6 +147,9 @@ def reduce_pattern(body, verb):
         tok = tok.replace("{", "").replace("}", "").replace("(", "").replace(")", "")
         parts = [p for p in tok.split("_") if p and p not in ("^", "$", "+", "%") and not p.startswith("&")]
         for p in parts:
+            if p == "*":               # "*_A_STRING_OF_TOWNS": the verb joined to its words
+                words.append(verb)
+                continue
             p = p.strip("$+%^")
             if p and re.fullmatch(r"[A-Z][A-Z'\-]*", p):
                 words.append(p.lower())
@@ -207,6 +211,9 @@ def main():
                 p = reduce_pattern(body, verb)
                 if p == verb or not p:
                     dropped["pattern with nothing but its verb"] += 1
+                    continue
+                if verb not in p.split(" ") and not (" " in verb and verb in p):
+                    dropped["pattern without its verb"] += 1
                     continue
                 phrases[code].add(p)
                 continue
