@@ -112,6 +112,27 @@ def fold(s):
     return " ".join(re.sub(r"[^\w ]", " ", s.casefold().replace("'", "")).split())
 
 
+def clean_words(words):
+    """Source noise out of a phrase: a trailing '(ACTING' note, quoted nicknames
+    ('"NANDO"'), backticks for the Arabic ayn (SA`ID -> SA'ID).  Returns None for text
+    with control characters (bytes lost in an old conversion: 'STRASK\x1aY') or commas
+    other than before JR."""
+    if any(unicodedata.category(ch)[0] == "C" for ch in words):
+        return None
+    words = words.replace("`", "'")
+    out = []
+    for w in words.split():
+        if w.startswith("("):
+            break
+        if '"' in w:
+            continue
+        out.append(w)
+    text = " ".join(out)
+    if "," in text.replace(", JR", " JR"):
+        return None
+    return text
+
+
 def strip_titles(words, demonyms, titles):
     """'RUSSIAN PRESIDENT VLADIMIR V. PUTIN' -> ('VLADIMIR V. PUTIN', ['President'])."""
     ws = words.split()
@@ -169,6 +190,10 @@ def main():
             dropped_codes[code3] += 1
             continue
         korean = code3 in ("KOR", "PRK")
+        primary = clean_words(primary)
+        if not primary:
+            dropped["garbled name (lost bytes, comma)"] += 1
+            continue
         core, ttl = strip_titles(primary, demonyms, titles)
         if len(core.split()) < 2 and code3 not in MONONYM_COUNTRIES:
             dropped["single-token name"] += 1
@@ -180,6 +205,10 @@ def main():
         name_tokens = set(t.strip(".").casefold() for t in name.replace("-", " ").split())
         alts, all_titles = [], list(ttl)
         for syn in b["phrases"][1:]:
+            syn = clean_words(syn)
+            if not syn:
+                dropped["alt: garbled (lost bytes, comma)"] += 1
+                continue
             core2, t2 = strip_titles(syn, demonyms, titles)
             all_titles.extend(t2)
             alt = pc.display_name(core2, korean=korean)
@@ -237,7 +266,11 @@ def main():
         if org is None or org not in orgs:
             dropped["official: organization code not mapped"] += 1
             continue
-        core, ttl = strip_titles(b["phrases"][0], org_prefixes, titles)
+        first = clean_words(b["phrases"][0])
+        if not first:
+            dropped["official: garbled name"] += 1
+            continue
+        core, ttl = strip_titles(first, org_prefixes, titles)
         cw = core.split()
         if len(cw) < 2 or any(w.strip("()") in NOT_PERSON_WORDS for w in cw) or "," in core \
                 or cw[-1].lower() in pc.PARTICLES:
@@ -250,6 +283,9 @@ def main():
         name_tokens = set(t.strip(".").casefold() for t in name.replace("-", " ").split())
         alts, all_titles = [], list(ttl)
         for syn in b["phrases"][1:]:
+            syn = clean_words(syn)
+            if not syn:
+                continue
             core2, t2 = strip_titles(syn, org_prefixes, titles)
             all_titles.extend(t2)
             alt = pc.display_name(core2)
