@@ -61,6 +61,8 @@ def kind_of(code):
 
 def forms(phrase):
     """PETRARCH phrase -> (display name or "", [acronyms in parentheses])."""
+    if ":" in phrase or any(ord(ch) < 32 for ch in phrase):
+        return "", []   # list headings that slipped in ("SOURCE: MNC.MLH.ACTORS"), lost bytes
     acr = re.findall(r"\(([A-Z0-9.&\-]+)\)", phrase)
     bare = " ".join(re.sub(r"\([^)]*\)", " ", phrase).split()).strip(" -")
     if bare.startswith("THE "):

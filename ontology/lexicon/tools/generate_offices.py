@@ -22,14 +22,18 @@ import unicodedata
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import petrarch_common as pc  # noqa: E402
 
+# letters NFD does not decompose
+FOLD_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+                              "ß": "ss", "þ": "th", "ð": "d"})
 DATE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?$")
 
 
 def fold(s):
     s = unicodedata.normalize("NFD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.replace("ı", "i").replace("’", "'")
-    return " ".join(re.sub(r"[^\w' ]", " ", s.casefold()).split())
+    s = s.translate(FOLD_LETTERS)
+    s = s.replace("ı", "i").replace("’", "").replace("'", "")
+    return " ".join(re.sub(r"[^\w ]", " ", s.casefold()).split())
 
 
 def main():
@@ -86,6 +90,12 @@ def main():
             c["countries"].append(r["country"])
         if r.get("organization"):
             c["orgs"].append(r["organization"])
+    blocked = set()
+    for c in pc.load_json(a.lexicon, "countries.json"):
+        blocked.update(fold(x) for x in [c["name"], c["official"], c["capital"]] + c["alt"] + c["capitalAlt"])
+    for name in ("places.json", "organizations.json", "initiatives.json"):
+        for e in pc.load_json(a.lexicon, name):
+            blocked.update(fold(x) for x in [e["name"]] + e["alt"])
     stats = collections.Counter()
     canonical = {}   # curated spelling -> the people.json name it resolved to
     names = {e["name"] for e in people}
@@ -98,7 +108,8 @@ def main():
         found = sorted({i for f in forms for i in by_fold.get(fold(f), [])})
         # the same person: same country, or (for someone curated only for an organization
         # office) the one person of that name
-        hits = [i for i in found if people[i]["country"] in ctry] if ctry else found
+        hits = [i for i in found if people[i]["country"] in ctry
+                or (not people[i]["country"] and people[i].get("organization") in orgs)] if ctry else found
         if len(hits) > 1:
             stats["curated person matching several people (added to none)"] += 1
             continue
@@ -106,7 +117,18 @@ def main():
             e = people[hits[0]]
             stats["matched an existing person"] += 1
             e["source"] = "petrarch2+curated"
+            if e["name"] != person and person not in names:
+                # the curated spelling is the display name ("Ban Ki Moon" -> "Ban Ki-moon",
+                # "Hojatolislam Sayyed Ali Khamenei" -> "Ali Khamenei"); PETRARCH's stays an alternative
+                names.discard(e["name"])
+                e["alt"].append(e["name"])
+                e["name"] = person
+                names.add(person)
+                stats["  of them renamed to the curated spelling"] += 1
         else:
+            if fold(person) in blocked:
+                stats["name is a country, place or organization name (skipped)"] += 1
+                continue
             if person in names:
                 stats["name already used by a person of another country (skipped)"] += 1
                 continue
@@ -117,10 +139,12 @@ def main():
             stats["added"] += 1
         if orgs and not e["organization"]:
             e["organization"] = orgs[0]
+        if ctry and not e["country"]:
+            e["country"] = ctry[0]
         for f in forms:
             owners = {i for i in by_fold.get(fold(f), []) if people[i] is not e}
-            if owners:
-                stats["curated alternative owned by another person (not added)"] += 1
+            if owners or fold(f) in blocked:
+                stats["curated alternative owned by another person or entity (not added)"] += 1
                 continue
             if f != e["name"] and f not in e["alt"]:
                 e["alt"].append(f)

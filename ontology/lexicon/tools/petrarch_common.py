@@ -185,7 +185,7 @@ def phrase_words(text):
 # ---------------------------------------------------------------- display forms
 
 PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
-             "la", "le", "bin", "ibn", "bint", "al", "el", "y", "e", "zu", "af", "ben", "ould", "abu"}
+             "la", "le", "las", "los", "bin", "ibn", "bint", "al", "el", "y", "e", "zu", "af", "ben", "ould", "abu"}
 # particles that stay lower case only when written with a hyphen ("al-Assad")
 HYPHEN_PARTICLES = {"al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "bin", "ibn", "ben", "ul", "ud"}
 ROMAN = {"II", "III", "IV"}   # not XI (Xi Jinping) nor VI
