@@ -1,0 +1,40 @@
+import Foundation
+import RDFModel
+import Testing
+@testable import Extraction
+
+/// Events that news on international relations reports and the first lexicon lacked:
+/// taking office, votes, ceasefires. Sentences written for the test.
+@Suite struct EventCoverageTests {
+    func events(_ text: String) -> [EventFact] {
+        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
+        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
+        extractor.learnPeople(from: [doc])
+        return extractor.extract(doc, iri: ExtractionTests.docIRI).events
+    }
+
+    @Test func aPersonSwornInIsTheAgentOfAnInauguration() {
+        let e = events("Date: 2024-06-04\n\nNote\n\nKenyan President Juma Otieno was sworn in on 3 June 2024 in Nairobi.\n")
+        let inauguration = e.first { $0.cls == "Inauguration" }
+        #expect(inauguration?.role(.agent).map(\.name) == ["Juma Otieno"])
+        #expect(inauguration?.date == TextDate(year: 2024, month: 6, day: 3))
+    }
+
+    @Test func aBodyThatAdoptsAResolutionVotes() {
+        let e = events("Date: 2022-10-13\n\nNote\n\nThe UN General Assembly adopted a resolution on Wednesday. Chile abstained.\n")
+        let votes = e.filter { $0.cls == "Vote" }
+        #expect(votes.contains { $0.date == TextDate(year: 2022, month: 10, day: 12) && !$0.everyone.isEmpty })
+        #expect(votes.contains { $0.everyone.map(\.name) == ["Chile"] })
+    }
+
+    @Test func sidesThatAgreeToACeasefireAgree() {
+        let e = events("Date: 2023-05-02\n\nNote\n\nChile and Peru agreed to a ceasefire on 1 May 2023.\n")
+        let deal = e.first { $0.cls == "AgreementSigning" }
+        #expect(Set(deal?.role(.agent).map(\.name) ?? []) == ["Chile", "Peru"])
+        #expect(deal?.cameo == "0871")
+    }
+
+    @Test func aNegatedVoteIsNoEvent() {
+        #expect(!events("Date: 2022-10-13\n\nNote\n\nChile did not vote on Wednesday.\n").contains { $0.cls == "Vote" })
+    }
+}
