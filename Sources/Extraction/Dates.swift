@@ -90,6 +90,9 @@ public struct DateParser: Sendable {
         numberWords = patterns.numberWords
     }
 
+    /// A number that can be a year of the news: 1900 to 2100.
+    static func isYear(_ n: Int) -> Bool { (1900...2100).contains(n) }
+
     static func year(_ t: Token) -> Int? {
         guard t.text.count == 4, let y = Int(t.text), (1900...2100).contains(y) else { return nil }
         return y

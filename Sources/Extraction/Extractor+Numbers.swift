@@ -20,26 +20,54 @@ extension Extractor {
         return (v, nil)
     }
 
+    /// A number as written in one token, with what is written onto it: "5.08", "1.4bn"
+    /// (scale 1e9), "R167" (a currency), "US$3" is two tokens and not read here.
+    static func writtenNumber(_ s: String, currencies: [String: String], scales: [String: Double])
+        -> (value: (Double, Double?), currency: String?, scale: Double?)? {
+        if s.first?.isNumber == true, let v = parseNumber(s) { return (v, nil, nil) }
+        var chars = Substring(s)
+        var currency: String?
+        if let first = chars.first, !first.isNumber {
+            let prefix = chars.prefix { !$0.isNumber }
+            guard prefix.count <= 3, let code = currencies[prefix.lowercased()] else { return nil }
+            currency = code
+            chars = chars.dropFirst(prefix.count)
+        }
+        let digits = chars.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        let suffix = chars.dropFirst(digits.count)
+        guard !digits.isEmpty, let v = parseNumber(String(digits)) else { return nil }
+        var scale: Double?
+        if !suffix.isEmpty {
+            guard let k = scales[suffix.lowercased()] else { return nil }
+            scale = k
+        }
+        guard currency != nil || scale != nil else { return nil }
+        return (v, currency, scale)
+    }
+
     func numbers(_ s: Sentence, _ f: inout DocumentFacts) {
         let t = s.tokens
         let p = lexicon.patterns
         let dateTokens = Set(s.dates.flatMap { Array($0.range) })
         let prefixCurrencies = Dictionary(p.currencies.filter(\.prefix).map { ($0.cue, $0.code) }, uniquingKeysWith: { a, _ in a })
         let suffixCurrencies = p.currencies.filter { !$0.prefix }.sorted { $0.cue.count > $1.cue.count }
-        for i in t.indices where t[i].isNumber && !dateTokens.contains(i) {
-            guard let (raw, rawMax) = Extractor.parseNumber(t[i].text) else { continue }
+        for i in t.indices where !dateTokens.contains(i) {
+            // "R167", "1.4bn", "Rs500m": a currency and a scale may be written onto the number.
+            guard let written = Extractor.writtenNumber(t[i].text, currencies: prefixCurrencies, scales: p.scales) else { continue }
+            // "a 1991-94 war": a span of years is a date, not a number.
+            if let max = written.value.1, DateParser.isYear(Int(written.value.0)), max < 100 || DateParser.isYear(Int(max)) { continue }
+            let (raw, rawMax) = written.value
             if i > 0, t[i - 1].text == "[" { continue }  // a footnote
-            var value = raw, valueMax = rawMax
-            var unit: String?
+            var value = raw * (written.scale ?? 1), valueMax = rawMax.map { $0 * (written.scale ?? 1) }
+            var unit: String? = written.currency
             var start = i
             var end = i + 1
-            // Currency before: "$5.08", "US$ 3", "RMB 10".
-            if i > 0, let code = prefixCurrencies[t[i - 1].lower] {
+            // Currency before: "$5.08", "US$ 3", "RMB 10", "A$ 46".
+            if unit == nil, i > 0, let code = prefixCurrencies[t[i - 1].lower] {
                 unit = code; start = i - 1
-                if i > 1, t[i - 2].lower == "us", t[i - 1].text == "$" { start = i - 2 }
             }
             // Scale: "billion".
-            if end < t.count, let scale = p.scales[t[end].lower], t[end].lower.count > 1 || unit != nil {
+            if written.scale == nil, end < t.count, let scale = p.scales[t[end].lower], t[end].lower.count > 1 || unit != nil {
                 value *= scale; valueMax = valueMax.map { $0 * scale }; end += 1
             }
             // Currency after: "3.5 billion dollars".
@@ -50,6 +78,8 @@ extension Extractor {
                 }
             }
             var measure: String?
+            /// Counted by a verb ("killed", "displaced"): its date is only one written right beside it.
+            var counted = false
             if unit == nil, end < t.count, p.percentCues.contains(t[end].lower) || (end + 1 < t.count && p.percentCues.contains(t[end].lower + " " + t[end + 1].lower)) {
                 unit = "percent"; end += t[end].lower == "per" ? 2 : 1
             }
@@ -63,7 +93,8 @@ extension Extractor {
                 var k = end
                 var adjectives: [String] = []
                 while k < t.count, k < end + 3 {
-                    if let m = p.measures.first(where: { $0.cue == t[k].lower }), t[k].lower.hasSuffix("s") || t[k].lower == "times" {
+                    if let m = p.measures.first(where: { $0.cue == t[k].lower }),
+                       t[k].lower.hasSuffix("s") || t[k].lower == "times" || grammar.irregularPlurals.contains(t[k].lower) {
                         measure = adjectives.filter { $0 == $0.lowercased() }.isEmpty ? m.measure : (adjectives.filter { $0 == $0.lowercased() } + [t[k].lower]).joined(separator: " ")
                         unit = "count"; end = k + 1
                         break
@@ -71,6 +102,16 @@ extension Extractor {
                     guard t[k].isWord else { break }
                     adjectives.append(t[k].text)
                     k += 1
+                }
+                // "over 270,000 displaced", "35 people were killed": a verb after the count says what it counts.
+                if let verb = countVerb(t, after: end, limit: 4) {
+                    measure = measure.map { $0 + " " + verb.measure } ?? verb.measure
+                    if unit == nil { unit = "count"; end = verb.end }
+                    counted = true
+                } else if unit == "count", let verb = countVerb(before: start, t) {
+                    // "killed more than 6,000 civilians": the verb before the count.
+                    measure = measure.map { $0 + " " + verb } ?? verb
+                    counted = true
                 }
                 if unit == nil { continue }
                 if Int(t[i].text) != nil, DateParser.year(t[i]) != nil { continue }
@@ -102,7 +143,8 @@ extension Extractor {
             guard let measureName = measure, let unitName = unit else { continue }
             // The period: the nearest date expression in the clause.
             let clauseDates = s.dates.filter { !boundary(t, min($0.range.upperBound, start), max($0.range.lowerBound, end)) }
-            let nearest = clauseDates.min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
+            let nearest = clauseDates.filter { !counted || distance($0.range, start..<end) <= 3 }
+                .min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
             var period = nearest?.period
             if nearest == nil, t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { period = String(format4(r.year - 1)) }
             // Who or what it is about: not the source that gives the figure ("according to Ruritania's
@@ -180,5 +222,33 @@ extension Extractor {
         }
         let date = s.dates.first.map(\.date)
         f.partnerships.append(PartnershipFact(parties: parties, level: level, date: date, evidence: s.evidence))
+    }
+
+    /// A count verb ("killed", "voted against") starting within `limit` tokens after `after`,
+    /// with only auxiliaries, adverbs and "people"-like nouns between.
+    func countVerb(_ t: [Token], after: Int, limit: Int) -> (measure: String, end: Int)? {
+        let verbs = (lexicon.patterns.countVerbs ?? []).map { (Tokenizer.tokens($0.cue).map(\.lower), $0.measure) }.sorted { $0.0.count > $1.0.count }
+        var k = after
+        while k < t.count, k <= after + limit {
+            for (words, measure) in verbs where k + words.count <= t.count && (0..<words.count).allSatisfy({ t[k + $0].lower == words[$0] }) {
+                return (measure, k + words.count)
+            }
+            guard grammar.auxiliaries.contains(t[k].lower) || grammar.irregularPlurals.contains(t[k].lower) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A one-word count verb right before a count, with only lower-case words (bounds) between:
+    /// "killed more than 6,000", "displaced an estimated 1,000".
+    func countVerb(before start: Int, _ t: [Token]) -> String? {
+        let verbs = Dictionary((lexicon.patterns.countVerbs ?? []).filter { !$0.cue.contains(" ") }.map { ($0.cue, $0.measure) }, uniquingKeysWith: { a, _ in a })
+        var b = start - 1
+        while b >= 0, b >= start - 4 {
+            if let m = verbs[t[b].lower] { return m }
+            guard t[b].isWord, !t[b].isCapitalized, !t[b].isNumber else { return nil }
+            b -= 1
+        }
+        return nil
     }
 }

@@ -165,6 +165,10 @@ public struct Lexicon: Sendable {
         public let changeNouns: Set<String>
         /// Forms of address that stand before a name and are no part of it: "Dr", "His Excellency".
         public let honorifics: [String]
+        /// Plural nouns without an "s" that can follow a count: "35 people".
+        public let irregularPlurals: Set<String>
+        /// Auxiliary verbs and adverbs that may stand between a count and its verb: "35 people have been killed".
+        public let auxiliaries: Set<String>
     }
 
     public struct Patterns: Decodable, Sendable {
@@ -181,6 +185,8 @@ public struct Lexicon: Sendable {
         public let percentCues: [String]
         public let bounds: [String: String]
         public let measures: [Measure]
+        /// "35 people were killed", "over 270,000 displaced": verbs after a count that say what it counts.
+        public let countVerbs: [Measure]?
         public let modality: [String]
         public let negation: [String]
         public let reporting: [String]

@@ -161,6 +161,10 @@ public enum Tokenizer {
                     }
                     break
                 }
+                // "A$", "NZ$", "US$": a currency written as letters onto the dollar sign is one token.
+                if j < chars.count, chars[j] == "$", j - i <= 3, chars[i..<j].allSatisfy(\.isUppercase) {
+                    j += 1
+                }
                 // Keep a trailing period of an initialism ("U.S.").
                 if j < chars.count, chars[j] == ".", String(chars[i..<j]).contains("."),
                    chars[i..<j].allSatisfy({ $0.isUppercase || $0 == "." }) {

@@ -1,0 +1,47 @@
+import Foundation
+import RDFModel
+import Testing
+@testable import Extraction
+
+/// Figures as news writes them: counts of people said by a verb, currencies and scales
+/// written onto the number. Sentences written for the test.
+@Suite struct CountTests {
+    func observations(_ text: String) -> [ObservationFact] {
+        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
+        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
+        extractor.learnPeople(from: [doc])
+        return extractor.extract(doc, iri: ExtractionTests.docIRI).observations
+    }
+
+    @Test func aVerbAfterACountSaysWhatItCounts() {
+        let o = observations("Date: 2024-05-02\n\nNote\n\nMore than 40 people have been killed and over 9,000 displaced in Chile and Peru.\n")
+        #expect(o.contains { $0.value == 40 && $0.unit == "count" && $0.measure == "people killed" && $0.bound == "more than" })
+        #expect(o.contains { $0.value == 9000 && $0.unit == "count" && $0.measure == "displaced" })
+    }
+
+    @Test func aVerbBeforeACountSaysItToo() {
+        let o = observations("Note\n\nThe war between Chile and Peru killed an estimated 12,000 civilians.\n")
+        #expect(o.contains { $0.value == 12000 && $0.measure == "civilians killed" && $0.bound == "about" })
+    }
+
+    @Test func aCountVerbFarFromTheNumberCountsNothing() {
+        let o = observations("Note\n\nChile sent 40 trucks to the border, where Peru said soldiers killed a farmer.\n")
+        #expect(!o.contains { $0.measure.contains("killed") })
+    }
+
+    @Test func aCountKeepsNoDateThatIsNotBesideIt() {
+        let o = observations("Note\n\nOn 2 May 2024 the UN said more than 6,000 civilians were killed in Chile since the 2021 coup.\n")
+        #expect(o.contains { $0.value == 6000 && $0.period == nil })
+    }
+
+    @Test func currenciesAndScalesWrittenOntoTheNumber() {
+        let o = observations("Note\n\nChile pledged R167 million in aid to Peru, and A$1.4bn in loans.\n")
+        #expect(o.contains { $0.value == 167_000_000 && $0.unit == "ZAR" })
+        #expect(o.contains { $0.value == 1_400_000_000 && $0.unit == "AUD" })
+    }
+
+    @Test func aSpanOfYearsIsNoNumber() {
+        let o = observations("Note\n\nThe 1991-94 war between Chile and Peru killed 900 soldiers.\n")
+        #expect(!o.contains { $0.value == 1991 })
+    }
+}
