@@ -192,21 +192,43 @@ extension Extractor {
             let inner = String(chars[..<close]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
             if inner.split(separator: " ").count >= 5 { spans.append(inner) }
         }
-        guard !spans.isEmpty else { return }
-        let t = s.tokens
-        let reporting = lexicon.patterns.reporting
-        guard let r = t.indices.first(where: { k in reporting.contains(t[k].lower) && t[k].lower != "according" }) else { return }
-        // The speaker: a person right before or after the reporting verb, or a pronoun for the last person.
-        var speaker = s.mentions.last { $0.ref.kind == .person && $0.role == .entity && $0.range.upperBound <= r && r - $0.range.upperBound <= 2 }?.ref
-            ?? s.mentions.first { $0.ref.kind == .person && $0.role == .entity && $0.range.lowerBound > r && $0.range.lowerBound - r <= 3 }?.ref
-        if speaker == nil, r > 0, ["he", "she"].contains(t[r - 1].lower) { speaker = s.lastPerson }
-        if speaker == nil, let first = s.mentions.first(where: { $0.ref.kind == .person && $0.role == .entity && $0.range.upperBound <= r }) { speaker = first.ref }
-        guard let speaker else { return }
+        let speaker: EntityRef
+        if let found = reporter(s) {
+            speaker = found
+            f.lastReporter = (s.evidence.sentence, found)
+            guard !spans.isEmpty else { return }
+        } else {
+            // A quotation that is a sentence of its own, right after the sentence that named its speaker.
+            let whole = spans.count == 1 && spans[0].count * 10 >= text.count * 8
+            guard whole, let last = f.lastReporter, last.sentence == s.previous else { return }
+            speaker = last.speaker
+            f.lastReporter = (s.evidence.sentence, last.speaker)
+        }
         // The date the words were said, where the sentence gives one at day precision.
         let date = s.dates.first { $0.date.day != nil && $0.end == nil }?.date
         for span in spans {
             f.quotations.append(QuotationFact(speaker: speaker, text: span, date: date, evidence: s.evidence))
         }
+    }
+
+    /// Who a sentence says is speaking: a person right before or after its reporting verb ("X said",
+    /// "said X", "X added:"), a pronoun for the last person, else a state or organization in those
+    /// places ("the ministry said").
+    func reporter(_ s: Sentence) -> EntityRef? {
+        let t = s.tokens
+        let reporting = lexicon.patterns.reporting
+        guard let r = t.indices.first(where: { k in reporting.contains(t[k].lower) && t[k].lower != "according" }) else { return nil }
+        // Names inside the quoted words are what is said, not who says it.
+        let outside = s.mentions.filter { $0.role == .entity && !t[$0.range.lowerBound].quoted }
+        func before(_ kinds: Set<EntityKind>) -> EntityRef? {
+            outside.last { kinds.contains($0.ref.kind) && $0.range.upperBound <= r && r - $0.range.upperBound <= 2 }?.ref
+        }
+        // "said X": only a person after the verb, and close to it ("warned the Philippines" names the one warned).
+        let after = outside.first { $0.ref.kind == .person && $0.range.lowerBound > r && $0.range.lowerBound - r <= 3 }?.ref
+        if let person = before([.person]) ?? after { return person }
+        if r > 0, ["he", "she"].contains(t[r - 1].lower), let last = s.lastPerson { return last }
+        if let first = outside.first(where: { $0.ref.kind == .person && $0.range.upperBound <= r }) { return first.ref }
+        return before([.organization, .country])
     }
 
     // MARK: Partnerships

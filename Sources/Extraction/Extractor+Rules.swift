@@ -35,7 +35,7 @@ extension Extractor {
         var countryCounts: [EntityRef: Int] = [:]
         let found = p.tokens.map { mentions($0) }
         let defined = definitions(p.tokens, found)
-        let allMentions = zip(p.tokens, found).map { applying(defined, to: $0, $1) }
+        let allMentions = resolvingSurnames(p.tokens, zip(p.tokens, found).map { applying(defined, to: $0, $1) })
         for (short, ref) in defined { facts.shortForms[ref, default: []].insert(short) }
         for ms in allMentions {
             for m in ms where m.note == "shape" && m.role == .entity && lexicon.index[Lexicon.fold(m.ref.name)] == nil {
@@ -78,7 +78,8 @@ extension Extractor {
                 found.sort { $0.range.lowerBound < $1.range.lowerBound }
             }
             lastDay = found.last(where: { $0.date.day != nil && $0.end == nil })?.date ?? (found.isEmpty ? lastDay : nil)
-            let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, reference: reference, pair: Array(pair),
+            let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, previous: index > 0 ? p.sentences[index - 1] : nil,
+                               reference: reference, pair: Array(pair),
                                pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun, dates: found)
             for stage in pipeline.stages { stage.run(self, ctx, &facts) }
             for m in ms where m.ref.kind != .person || m.role == .entity {
@@ -105,6 +106,8 @@ extension Extractor {
         let tokens: [Token]
         let mentions: [Mention]
         let evidence: Evidence
+        /// The sentence before, in the document.
+        var previous: String? = nil
         let reference: TextDate?
         let pair: [EntityRef]
         /// The heads of the pair's two countries, where the article names both.

@@ -83,6 +83,41 @@ public struct PersonRegistry: Sendable {
         }
         return matches.count == 1 ? matches[0] : nil
     }
+
+    /// As ``resolve(_:)``, but a single word that fits several people stands for the one of them
+    /// that `named` (the full names the document itself uses) holds, when exactly one.
+    func resolve(_ surface: String, preferring named: Set<String>) -> Person? {
+        if let one = resolve(surface) { return one }
+        let only = Lexicon.fold(surface)
+        guard !surface.contains(" "), !named.isEmpty else { return nil }
+        let matches = people.filter { p in
+            named.contains(p.name) && p.variants.contains { v in
+                let words = v.split(separator: " ").map { Lexicon.fold(String($0)) }
+                return words.first == only || words.last == only
+            }
+        }
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
+
+extension Extractor {
+    /// Surnames that fit several people of the corpus ("Wong") read as the one this document
+    /// names in full; each sentence's mentions with those added.
+    func resolvingSurnames(_ tokens: [[Token]], _ mentions: [[Mention]]) -> [[Mention]] {
+        let named = Set(mentions.joined().filter { $0.ref.kind == .person && $0.role == .entity && $0.range.count >= 2 }.map(\.ref.name))
+        guard !named.isEmpty else { return mentions }
+        return zip(tokens, mentions).map { t, ms in
+            var out = ms
+            for i in t.indices where t[i].isCapitalized && t[i].isWord {
+                guard !out.contains(where: { $0.range.contains(i) }), lexicon.index[Lexicon.fold(t[i].text)] == nil,
+                      !(i + 1 < t.count && t[i + 1].isCapitalized && t[i + 1].isWord),
+                      registry.resolve(t[i].text) == nil,
+                      let p = registry.resolve(t[i].text, preferring: named) else { continue }
+                out.append(Mention(range: i..<(i + 1), ref: EntityRef(kind: .person, name: p.name), role: .entity, note: t[i].text))
+            }
+            return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
+    }
 }
 
 extension Extractor {
