@@ -126,7 +126,11 @@ extension Extractor {
     }
 
     func planned(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
-        hasCue(lexicon.patterns.modality, s.tokens[max(0, from)..<min(to, s.tokens.count)])
+        if hasCue(lexicon.patterns.modality, s.tokens[max(0, from)..<min(to, s.tokens.count)]) { return true }
+        // A headline's "X to visit Y" is what X will do.
+        let t = s.tokens
+        let ended = t.last.map { [".", "?", "!"].contains($0.text) } ?? false
+        return !ended && to > 0 && to <= t.count && t[to - 1].lower == "to"
     }
 
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.

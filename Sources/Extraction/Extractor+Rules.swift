@@ -99,7 +99,12 @@ extension Extractor {
     }
 
     /// Whether a sentence speaks of what is planned or expected.
-    func planned(_ t: [Token]) -> Bool { hasCue(lexicon.patterns.modality, t[...]) }
+    func planned(_ t: [Token]) -> Bool {
+        if hasCue(lexicon.patterns.modality, t[...]) { return true }
+        // A headline's "X to visit Y" is what X will do.
+        let ended = t.last.map { [".", "?", "!"].contains($0.text) } ?? false
+        return !ended && t.indices.dropLast().contains { t[$0].lower == "to" && $0 > 0 && t[$0 + 1].isWord && !t[$0 + 1].isCapitalized && !t[$0 + 1].isNumber }
+    }
 
     /// One sentence as the sentence stages see it.
     public struct Sentence: Sendable {
@@ -206,8 +211,10 @@ extension Extractor {
     func headOf(_ t: [Token], _ ms: [Mention], _ ev: Evidence, _ f: inout DocumentFacts, _ heads: inout [EntityRef: EntityRef],
                 reference: TextDate? = nil) {
         for m in ms where m.role == .title {
-            // The person named right after the title, or after "of COUNTRY,".
-            var personMention = ms.first { $0.range.lowerBound == m.range.upperBound && $0.ref.kind == .person && $0.role == .entity }
+            // The person named right after the title (or after a comma: "the acting prime minister, X Y"),
+            // or after "of COUNTRY,".
+            let after = m.range.upperBound < t.count && t[m.range.upperBound].text == "," ? m.range.upperBound + 1 : m.range.upperBound
+            var personMention = ms.first { $0.range.lowerBound == after && $0.ref.kind == .person && $0.role == .entity }
             var scope: EntityRef?
             var k = m.range.upperBound
             let ownerStart = k + 1 < t.count && t[k + 1].lower == "the" ? k + 2 : k + 1
@@ -222,6 +229,10 @@ extension Extractor {
             // "X, the General Secretary of Y", "X, Ruritania's trade minister": the person before the apposition.
             if personMention == nil, let comma = appositionComma(t, ms, title: m) {
                 personMention = ms.first { $0.range.upperBound == comma && $0.ref.kind == .person && $0.role == .entity }
+            }
+            // "X is the current Chairperson of Y", "X took office as President": the subject of a copula.
+            if personMention == nil, let verb = copula(t, before: m) {
+                personMention = ms.last { $0.range.upperBound == verb && $0.ref.kind == .person && $0.role == .entity }
             }
             guard let person = personMention?.ref else { continue }
             // The country or organization named right before the title ("Ruritanian President", "Ruritania' President").
@@ -253,6 +264,22 @@ extension Extractor {
             f.relations.append(RelationFact(subject: person, property: "headOf", object: scope, objectEvent: nil,
                                             rule: rule, confidence: rule == "title.head-of" ? 0.9 : 0.85, evidence: ev))
         }
+    }
+
+    /// The index of the copula before a title ("is the current Chair", "became President", "as Vice
+    /// President"), when only an article and fillers stand between.
+    func copula(_ t: [Token], before m: Mention) -> Int? {
+        // "X is the president's adviser": the title is someone else's.
+        if m.range.upperBound < t.count, t[m.range.upperBound].text == "'s" || t[m.range.upperBound].text == "'" { return nil }
+        var b = m.range.lowerBound - 1
+        while b >= 0, grammar.titleFillers.contains(t[b].lower) || grammar.determiners.contains(t[b].lower) { b -= 1 }
+        guard b >= 1, grammar.copulas.contains(t[b].lower) else { return nil }
+        // "X was sworn in as President": the verb phrase before "as".
+        var v = b
+        if t[b].lower == "as" {
+            while v > 0, !t[v - 1].isCapitalized, t[v - 1].isWord, b - v < 4 { v -= 1 }
+        }
+        return v
     }
 
     /// "the Ruritanian leader", "the Ruritanian president": the person the document names in that role.

@@ -62,6 +62,13 @@ public struct Extractor: Sendable {
             if lines[k].text.contains(":"), lexicon.patterns.metadataKeys[key] != nil { header.insert(k) }
         }
         var sentences: [String] = []
+        // A "Title:" header is metadata, and its headline states facts too ("X Visits Y").
+        for k in header.sorted() {
+            let parts = lines[k].text.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, lexicon.patterns.metadataKeys[parts[0].lowercased()] == "title" {
+                sentences.append(parts[1].trimmingCharacters(in: .whitespaces))
+            }
+        }
         for (k, line) in lines.enumerated() where !line.text.isEmpty && !header.contains(k) {
             sentences += SentenceSplitter.split(line.text, abbreviations: abbreviations)
         }
@@ -78,10 +85,14 @@ public struct Extractor: Sendable {
             let ms = mentions(t)
             for m in ms where m.role == .title {
                 if let name = nameAfter(t, m.range.upperBound) { names.append((name, "person.title")) }
-                // "the President of A, X Y" and "Speaker of the National Assembly X Y": the office's
-                // institution, then the name.
+                // "Ruritania's acting prime minister, X Y": the name after a comma.
+                if m.range.upperBound < t.count, t[m.range.upperBound].text == ",", let name = nameAfter(t, m.range.upperBound + 1) {
+                    names.append((name, "person.title"))
+                }
+                // "the President of A, X Y", "Speaker of the National Assembly X Y", "ambassador to A, X Y": the
+                // office's institution or post, then the name.
                 var k = m.range.upperBound
-                if k < t.count, t[k].lower == "of" {
+                if k < t.count, t[k].lower == "of" || t[k].lower == "to" {
                     k += 1
                     if k < t.count, t[k].lower == "the" { k += 1 }
                     var named = true

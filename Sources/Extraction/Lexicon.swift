@@ -169,6 +169,10 @@ public struct Lexicon: Sendable {
         public let irregularPlurals: Set<String>
         /// Auxiliary verbs and adverbs that may stand between a count and its verb: "35 people have been killed".
         public let auxiliaries: Set<String>
+        /// "X is the Chair of Y", "X became President": verbs that make their subject the title's holder.
+        public let copulas: Set<String>
+        /// Words that may stand between a copula and a title: "the current Chair".
+        public let titleFillers: Set<String>
     }
 
     public struct Patterns: Decodable, Sendable {

@@ -69,3 +69,25 @@ extension OpenWorldTests {
         #expect(subjects.contains("Ministry of Coastal Affairs (Chile)") && !subjects.contains("Chile"))
     }
 }
+
+extension OpenWorldTests {
+    @Test func aTitleThenACommaThenANameNamesTheHolder() {
+        let (f, registry) = facts("Note\n\nChile's acting prime minister, Tomas Ferrer, travelled to Peru on 4 May 2023.\n")
+        #expect(registry.people.contains { $0.name == "Tomas Ferrer" })
+        #expect(f.positions[EntityRef(kind: .person, name: "Tomas Ferrer")] == ["Acting prime minister"])
+    }
+
+    @Test func theSubjectOfACopulaHoldsTheTitle() {
+        let (f, _) = facts("Note\n\nPresident Tomas Ferrer met Peru's leaders on 4 May 2023. Ferrer is the current Chairperson of the African Union.\n")
+        #expect(f.relations.contains { $0.property == "headOf" && $0.subject.name == "Tomas Ferrer" && $0.object?.name == "African Union" })
+        let (g, _) = facts("Note\n\nPresident Tomas Ferrer met Peru's leaders on 4 May 2023. Ferrer is the President's adviser.\n")
+        #expect(!g.relations.contains { $0.property == "headOf" && $0.evidence.sentence.contains("adviser") })
+    }
+
+    @Test func aTitleHeaderIsReadAsAHeadlineAndItsInfinitiveIsPlanned() {
+        let (f, _) = facts("Title: Ferrer to visit Peru for talks\nDate: 2023-05-02\n\nPresident Tomas Ferrer of Chile spoke on Monday.\n")
+        let visit = f.events.first { $0.cls == "Visit" }
+        #expect(visit?.planned == true)
+        #expect(visit?.evidence.sentence == "Ferrer to visit Peru for talks")
+    }
+}
