@@ -126,7 +126,10 @@ import Testing
         let header = facts("Title: Kenya Signs Accord\nDate: 9 March 2022\nSource: Nairobi Desk\n\nKenya and Ethiopia signed a trade accord on 8 March 2022.\n")
         #expect(header.title == "Kenya Signs Accord")
         #expect(header.publisher?.name == "Nairobi Desk")
-        #expect(header.events.filter { $0.cls == "AgreementSigning" }.allSatisfy { $0.evidence.sentence.hasPrefix("Kenya and Ethiopia") })
+        // The headline is read as a sentence too; the other header lines never are.
+        let evidence = Set(header.events.filter { $0.cls == "AgreementSigning" }.map(\.evidence.sentence))
+        #expect(evidence.contains { $0.hasPrefix("Kenya and Ethiopia") })
+        #expect(evidence.isSubset(of: ["Kenya Signs Accord", "Kenya and Ethiopia signed a trade accord on 8 March 2022."]))
     }
 
     @Test func aFormerHolderKeepsTheTitleButIsNoHead() {
