@@ -277,9 +277,17 @@ public struct Lexicon: Sendable {
         if let problem = patterns.eventFrames.sorted(by: { $0.key < $1.key }).lazy.compactMap({ $0.value.problem(class: $0.key) }).first {
             throw .file(folder + "/patterns.json", problem)
         }
+        // Organizations: the curated file, then the generated actors (PETRARCH2's international and
+        // non-state actors) whose names are long enough not to be words ("AN", "LT").
+        let curated = try decode("organizations.json", [Named].self, optional: true) ?? []
+        let actors = (try decode("actors.json", [Named].self, optional: true) ?? []).compactMap { a -> Named? in
+            let names = ([a.name] + (a.alt ?? [])).filter { $0.count >= 3 }
+            guard names.contains(a.name) else { return nil }
+            return Named(name: a.name, alt: names.filter { $0 != a.name }, kind: a.kind, seat: nil, country: nil, wikidata: nil)
+        }
         var lexicon = Lexicon(
             countries: try decode("countries.json", [Country].self, optional: true) ?? [],
-            organizations: try decode("organizations.json", [Named].self, optional: true) ?? [],
+            organizations: curated + actors,
             initiatives: try decode("initiatives.json", [Named].self, optional: true) ?? [],
             places: try decode("places.json", [Named].self, optional: true) ?? [],
             titles: try decode("titles.json", [Title].self, optional: true) ?? [],
