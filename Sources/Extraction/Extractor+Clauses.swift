@@ -52,8 +52,10 @@ extension Extractor {
             // "X and Y signed": a coordinated subject.
             var out = [first.ref]
             var end = first.range.upperBound
+            // What introduces a coordinated person is no break: "X and Ruritania's acting President Y".
+            let qualifiers = qualifyingTokens(s)
             for next in candidates.dropFirst() where next.range.lowerBound >= end {
-                let between = s.tokens[end..<next.range.lowerBound].map(\.lower)
+                let between = (end..<next.range.lowerBound).filter { !qualifiers.contains($0) }.map { s.tokens[$0].lower }
                 if between == ["and"] || between == [","] || between == [",", "and"] { out.append(next.ref); end = next.range.upperBound } else { break }
             }
             // An appositive right after the subject ("X, Y's close ally, met") is skipped by taking the first.
@@ -72,6 +74,30 @@ extension Extractor {
             return s.pair
         }
         return []
+    }
+
+    /// Tokens that only qualify the person after them: titles, demonyms, modifiers ("acting"), and a
+    /// state or organization in the possessive before a title ("Ruritania's").
+    func qualifyingTokens(_ s: Sentence) -> Set<Int> {
+        let t = s.tokens
+        var out = Set<Int>()
+        for m in s.mentions where m.role == .title || m.role == .demonym {
+            out.formUnion(m.range)
+            // "Chairman of the National Assembly X": the title's institution qualifies X too.
+            var k = m.range.upperBound
+            guard m.role == .title, k + 1 < t.count, t[k].lower == "of" else { continue }
+            k += t[k + 1].lower == "the" ? 2 : 1
+            if let owner = s.mentions.first(where: { $0.range.lowerBound == k && $0.role == .entity && $0.ref.kind != .person }),
+               owner.range.upperBound < t.count, s.mentions.contains(where: { $0.range.lowerBound == owner.range.upperBound && $0.ref.kind == .person }) {
+                out.formUnion(m.range.upperBound..<owner.range.upperBound)
+            }
+        }
+        for k in t.indices where lexicon.patterns.titleModifiers.contains(t[k].lower) || grammar.titleFillers.contains(t[k].lower) { out.insert(k) }
+        for m in s.mentions where m.role == .entity && m.ref.kind != .person {
+            let a = m.range.upperBound
+            if a + 1 < t.count, t[a].text == "'s" || t[a].text == "'", out.contains(a + 1) { out.formUnion(m.range); out.insert(a) }
+        }
+        return out
     }
 
     /// "both countries", "the two allies" (or "both" alone) right before `i`: the pair in focus.

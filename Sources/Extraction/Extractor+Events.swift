@@ -166,18 +166,24 @@ extension Extractor {
         let t = s.tokens
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
         var k = after
+        let qualifiers = qualifyingTokens(s)
         while k < t.count, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
             let word = t[k].lower
             if nominal, word == "," { break }
             if let m = s.mentions.first(where: { $0.range.lowerBound == k && $0.role == .entity }) {
+                // The institution of a title ("Chairman of the National Assembly X") fills no role of its own.
+                if qualifiers.contains(k) { k = m.range.upperBound; continue }
                 var prep = ""
                 var b = k - 1
                 // Skip what modifies the name: articles, titles, demonyms ("with Chilean President X").
                 while b >= after, ["the", "both", "his", "its", "former", "'s", "'"].contains(t[b].lower)
-                        || s.mentions.contains(where: { $0.role != .entity && $0.range.contains(b) }) { b -= 1 }
+                        || s.mentions.contains(where: { $0.role != .entity && $0.range.contains(b) }) || qualifiers.contains(b) { b -= 1 }
                 if b >= after { prep = t[b].lower }
                 if b < after { prep = "" }
-                let role = prep.isEmpty ? e.objectRole : (e.preps[prep] ?? (prep == "and" ? "same" : nil))
+                // "A, B and C": a comma coordinates when an "and" closes the list later in the clause.
+                let listGoesOn = prep == "," && (m.range.upperBound..<min(t.count, m.range.upperBound + 12))
+                    .prefix { !boundary(t, $0, $0 + 1) || t[$0].text == "," }.contains { t[$0].lower == "and" }
+                let role = prep.isEmpty ? e.objectRole : (e.preps[prep] ?? (prep == "and" || listGoesOn ? "same" : nil))
                 var ref = m.ref
                 if role == "host" || role == "location" || (role == "same" && fact.location != nil) {
                     if m.ref.kind == .city, let country = lexicon.index[Lexicon.fold(m.ref.name)]?.first(where: { $0.kind == .capital || $0.kind == .place })?.extra, role == "host" {

@@ -81,7 +81,18 @@ public struct Extractor: Sendable {
     func personNames(in prepared: Prepared) -> [(name: String, rule: String)] {
         var names: [(name: String, rule: String)] = []
         let common = Set(prepared.tokens.joined().filter { $0.isWord && !$0.isCapitalized }.map(\.lower))
-        for t in prepared.tokens {
+        // Names are learnt from sentences, not from title-case headlines, where a name cannot be told
+        // from the words after it ("X Y Attends Inauguration"), unless the office table knows it.
+        let sentences = prepared.tokens.filter { !Extractor.isHeadline($0) }
+        for t in prepared.tokens where Extractor.isHeadline(t) {
+            for m in mentions(t) where m.role == .title {
+                guard let run = nameAfter(t, m.range.upperBound)?.split(separator: " ").map(String.init) else { continue }
+                if let n = (2...run.count).reversed().first(where: { lexicon.offices.knows(run[0..<$0].joined(separator: " ")) }) {
+                    names.append((run[0..<n].joined(separator: " "), "person.title"))
+                }
+            }
+        }
+        for t in sentences {
             let ms = mentions(t)
             for m in ms where m.role == .title {
                 if let name = nameAfter(t, m.range.upperBound) { names.append((name, "person.title")) }
@@ -113,7 +124,7 @@ public struct Extractor: Sendable {
         }
         // "…," Josep Borrell said / said Wang Yi
         let reporting = Set(lexicon.patterns.reporting)
-        for t in prepared.tokens {
+        for t in sentences {
             for r in t.indices where reporting.contains(t[r].lower) {
                 if let name = nameBefore(t, r, common: common) { names.append((name, "person.attribution")) }
                 if let name = nameAfter(t, r + 1) { names.append((name, "person.attribution")) }
@@ -157,9 +168,12 @@ public struct Extractor: Sendable {
     /// Two to four capitalized words at `i` that name no known entity.
     func nameAfter(_ t: [Token], _ i: Int) -> String? {
         let particles = Set(lexicon.patterns.nameParticles ?? [])
-        func known(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.contains { $0.kind != .place } ?? false }
+        func known(_ k: Int) -> Bool { lexicon.entries(t[k].text).contains { $0.kind != .place } }
         /// Known only as a city or place ("Sofia", "Victoria"): may be a first name.
-        func onlyPlace(_ k: Int) -> Bool { lexicon.index[Lexicon.fold(t[k].text)]?.allSatisfy { $0.kind == .capital || $0.kind == .place } ?? false }
+        func onlyPlace(_ k: Int) -> Bool {
+            let e = lexicon.entries(t[k].text)
+            return !e.isEmpty && e.allSatisfy { $0.kind == .capital || $0.kind == .place }
+        }
         func nameWord(_ k: Int) -> Bool {
             k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 && !notNames.contains(t[k].lower)
                 && !shapeWords.contains(t[k].lower) && !inTitle(t, k)

@@ -360,6 +360,12 @@ public struct Lexicon: Sendable {
     /// The organization a title names as its own ("President of the European Commission"), by title.
     public let titleOwners: [String: String]
 
+    /// The entries a word or phrase names as written: an acronym entry ("ANA") names only its
+    /// upper-case form, never the name "Ana".
+    public func entries(_ surface: String) -> [Entry] {
+        (index[Lexicon.fold(surface)] ?? []).filter { !$0.caseSensitive || $0.kind == .title || surface == surface.uppercased() }
+    }
+
     /// Case- and diacritic-insensitive form used as the index key.
     public static func fold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

@@ -109,7 +109,7 @@ extension Extractor {
         return zip(tokens, mentions).map { t, ms in
             var out = ms
             for i in t.indices where t[i].isCapitalized && t[i].isWord {
-                guard !out.contains(where: { $0.range.contains(i) }), lexicon.index[Lexicon.fold(t[i].text)] == nil,
+                guard !out.contains(where: { $0.range.contains(i) }), lexicon.entries(t[i].text).isEmpty,
                       !(i + 1 < t.count && t[i + 1].isCapitalized && t[i + 1].isWord),
                       registry.resolve(t[i].text) == nil,
                       let p = registry.resolve(t[i].text, preferring: named) else { continue }
@@ -192,10 +192,7 @@ extension Extractor {
     private func shapes(_ t: [Token], _ known: [Mention]) -> [Mention] {
         var out = known
         // A headline in title case capitalizes common words ("Foreign Policy Approach"): no shapes there.
-        // A sentence that ends in a full stop, a question or an exclamation is no headline.
-        let ended = t.last(where: { !["\"", "'", "”", ")"].contains($0.text) }).map { [".", "?", "!"].contains($0.text) } ?? false
-        let words = t.filter { $0.isWord && $0.text.count > 3 }
-        if !ended, words.count >= 3, words.filter(\.isCapitalized).count * 10 >= words.count * 7 { return out }
+        if Extractor.isHeadline(t) { return out }
         let orgShapes = Set(lexicon.patterns.organizationShapes.map { $0.lowercased() })
         let iniShapes = Set((lexicon.patterns.initiativeShapes + lexicon.patterns.exhibitionShapes).map { $0.lowercased() })
         var i = 0
@@ -267,6 +264,15 @@ extension Extractor {
         return out
     }
 
+    /// A headline in title case capitalizes common words ("Foreign Policy Approach", "X Attends
+    /// Inauguration"), so no shape or name can be delimited in it. A sentence that ends in a full
+    /// stop, a question or an exclamation is no headline.
+    static func isHeadline(_ t: [Token]) -> Bool {
+        let ended = t.last(where: { !["\"", "'", "”", ")"].contains($0.text) }).map { [".", "?", "!"].contains($0.text) } ?? false
+        let words = t.filter { $0.isWord && $0.text.count > 3 }
+        return !ended && words.count >= 3 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
+    }
+
     /// People: known names (full or one token), and new ones after titles.
     private func people(_ t: [Token], _ known: [Mention]) -> [Mention] {
         var out: [Mention] = []
@@ -277,7 +283,7 @@ extension Extractor {
             var j = i
             let particles = Set(lexicon.patterns.nameParticles ?? [])
             while j < t.count, j - i < 6, !taken.contains(j) {
-                if t[j].isCapitalized, t[j].isWord, lexicon.index[Lexicon.fold(t[j].text)] == nil || j == i {
+                if t[j].isCapitalized, t[j].isWord, lexicon.entries(t[j].text).isEmpty || j == i {
                     j += 1
                 } else if j > i, particles.contains(t[j].text), j + 1 < t.count, t[j + 1].isCapitalized {
                     j += 1  // "Lula da Silva", "von der Leyen"

@@ -24,11 +24,16 @@ public struct OfficeTable: Sendable {
 
     public let offices: [Office]
     private let byTitle: [String: [Office]]
+    private let holderKeys: Set<[String]>
 
     public init(_ offices: [Office]) {
         self.offices = offices
         self.byTitle = Dictionary(grouping: offices, by: { Lexicon.fold($0.office) })
+        self.holderKeys = Set(offices.flatMap(\.holders).map { Self.nameKey($0.person) })
     }
+
+    /// Whether the table has someone of this name (first and last word) in any office.
+    public func knows(_ name: String) -> Bool { holderKeys.contains(Self.nameKey(name)) }
 
     /// The states and organizations whose office `title` a person of this name held: on `date`
     /// when the article has one, at any time when it has none.
@@ -113,7 +118,7 @@ extension Extractor {
             if range.lowerBound > 1, t[range.lowerBound - 1].text == ",", covered.contains(range.lowerBound - 2) { continue }
             guard let name = lexicon.offices.holder(title: m.ref.name, of: owner, on: date) else { continue }
             let person = EntityRef(kind: .person, name: registry.resolve(name)?.name ?? name)
-            var mention = Mention(range: range, ref: person, role: .entity, note: "office")
+            var mention = Mention(range: range, ref: person, role: .entity, note: nil)
             if m.note == "head" { mention.owner = owner }
             out.append(mention)
         }

@@ -91,3 +91,17 @@ extension OpenWorldTests {
         #expect(visit?.evidence.sentence == "Ferrer to visit Peru for talks")
     }
 }
+
+extension OpenWorldTests {
+    @Test func aHeadlineTeachesNoNameItCannotDelimit() {
+        let (_, registry) = facts("Title: Kenyan President Juma Otieno Attends Inauguration Of Tomas Ferrer\n\nThe ceremony took place in Nairobi.\n")
+        #expect(!registry.people.contains { $0.name.contains("Attends") })
+    }
+
+    @Test func titledPeopleAreCoordinatedAndATitlesInstitutionFillsNoRole() {
+        let (f, _) = facts("Note\n\nVice President Ana Llosa and Chilean opposition leader Tomas Ferrer met in Lima on 3 May 2023. Llosa also met with Chairman of the National Assembly Juma Otieno on 4 May 2023.\n")
+        let meetings = f.events.filter { $0.cls == "Meeting" }
+        #expect(meetings.contains { Set($0.everyone.map(\.name)) == ["Ana Llosa", "Tomas Ferrer"] })
+        #expect(meetings.contains { Set($0.everyone.map(\.name)) == ["Ana Llosa", "Juma Otieno"] })
+    }
+}
