@@ -56,6 +56,9 @@ extension Extractor {
             let qualifiers = qualifyingTokens(s)
             for next in candidates.dropFirst() where next.range.lowerBound >= end {
                 let between = (end..<next.range.lowerBound).filter { !qualifiers.contains($0) }.map { s.tokens[$0].lower }
+                // "X, Ruritanian President Y's close ally, met": Y owns the apposition and is no second subject.
+                let a = next.range.upperBound
+                if a < s.tokens.count, s.tokens[a].text == "'s" || s.tokens[a].text == "'" { break }
                 if between == ["and"] || between == [","] || between == [",", "and"] { out.append(next.ref); end = next.range.upperBound } else { break }
             }
             // An appositive right after the subject ("X, Y's close ally, met") is skipped by taking the first.
