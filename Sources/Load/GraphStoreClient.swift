@@ -173,85 +173,125 @@ public final class GraphStoreClient {
             request.body = sendsTurtle ? GraphStoreClient.turtlePreamble + body : body
         }
         setFormat()
-        var attempt = 0
-        var challengesAnswered = 0
-        var waited = 0.0
+        var tries = Tries()
         while true {
-            attempt += 1
+            tries.attempt += 1
             request.headers["Authorization"] = authenticator.header(method: method, uri: request.target)
             requestsSent += 1
             let response: HTTPResponse
             do {
                 response = try transport.send(request)
             } catch {
-                if error.isTransient && attempt <= retry.retries {
-                    let wait = retry.delay(beforeRetry: attempt)
-                    log("\(method) \(shown): \(error); trying again in \(TransportError.seconds(wait)) s (retry \(attempt) of \(retry.retries))")
-                    sleep(wait)
-                    waited += wait
-                    continue
-                }
-                let tries = attempt == 1 ? "" : " after \(attempt) attempts over \(String(format: "%.1f", waited)) s"
-                var hint = ""
-                if error == .connectionRefused { hint = ": is the server running, and is the endpoint's host and port right?" }
-                throw StoreError(kind: .unreachable(error), message: "cannot reach \(shown)\(tries): \(redact(error.description))\(hint)", serverMessage: nil)
-            }
-            switch response.status {
-            case 200..<300:
-                return response
-            case 401:
-                guard let credentials = authenticator.credentials else {
-                    throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store asks for a user name and password (give --user with --password-env or --password)",
-                                     serverMessage: GraphStoreClient.serverMessage(response).map(redact))
-                }
-                let challenges = AuthChallenge.parse(response[header: "WWW-Authenticate"] ?? "")
-                let stale = challenges.contains { $0.scheme.lowercased() == "digest" && $0.parameters["stale"]?.lowercased() == "true" }
-                // The first challenge of each request, and a renewed (stale) nonce once more.
-                if challengesAnswered == 0 || (stale && challengesAnswered < 2) {
-                    challengesAnswered += 1
-                    if let digest = challenges.first(where: { $0.scheme.lowercased() == "digest" && ($0.parameters["algorithm"] ?? "").uppercased().hasPrefix("SHA-256") })
-                        ?? challenges.first(where: { $0.scheme.lowercased() == "digest" }) {
-                        do {
-                            authenticator = .digest(try DigestSession(challenge: digest, credentials: credentials))
-                        } catch {
-                            throw StoreError(kind: .authentication, message: "\(method) \(shown): \(error)", serverMessage: nil)
-                        }
-                    } else if challenges.contains(where: { $0.scheme.lowercased() == "basic" }) {
-                        authenticator = .basic(credentials)
-                    } else {
-                        let offered = challenges.map(\.scheme).joined(separator: ", ")
-                        throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401: the store asks for authentication newsgraph does not speak (\(offered.isEmpty ? "no WWW-Authenticate header" : offered); it speaks Basic and Digest)", serverMessage: nil)
-                    }
-                    attempt -= 1   // answering a challenge is not a retry
-                    continue
-                }
-                throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store refused \(credentials)",
-                                 serverMessage: GraphStoreClient.serverMessage(response).map(redact))
-            case 502, 503, 504:
-                if attempt <= retry.retries {
-                    var wait = retry.delay(beforeRetry: attempt)
-                    if let after = response[header: "Retry-After"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
-                        wait = min(max(after, 0), retry.maxDelay * 4)
-                    }
-                    log("\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)); trying again in \(TransportError.seconds(wait)) s (retry \(attempt) of \(retry.retries))")
-                    sleep(wait)
-                    waited += wait
-                    continue
-                }
-                throw httpError(method, shown, response, attempts: attempt)
-            case _ where !sendsTurtle && GraphStoreClient.refusedAsUnknownSyntax(response):
-                sendsTurtle = true
-                setFormat()
-                log("\(method) \(shown): the store did not recognize the chunk as N-Triples (HTTP \(response.status): \(GraphStoreClient.serverMessage(response).map(redact) ?? "no message")); sending it, and the rest, as Turtle")
-                attempt -= 1   // not a retry: another form of the same request
+                let wait = try retryAfter(error, method, shown, tries)
+                sleep(wait)
+                tries.waited += wait
                 continue
-            case 300..<400:
-                let location = response[header: "Location"].map { " to \($0)" } ?? ""
-                throw StoreError(kind: .redirect, message: "\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)): the endpoint redirects\(location); give the final URL as --endpoint",
-                                 serverMessage: nil)
-            default:
-                throw httpError(method, shown, response, attempts: attempt)
             }
+            switch try next(after: response, method, shown, &tries) {
+            case .done:
+                return response
+            case .retry(let wait):
+                sleep(wait)
+                tries.waited += wait
+            case .sameRequestAgain:
+                attemptIsNotARetry(&tries)
+            case .asTurtle:
+                setFormat()
+                attemptIsNotARetry(&tries)
+            }
+        }
+    }
+
+    /// Where a request is in its attempts.
+    private struct Tries {
+        var attempt = 0
+        var challengesAnswered = 0
+        /// Seconds slept before retries.
+        var waited = 0.0
+    }
+
+    /// What to do after a response.
+    private enum Next {
+        /// It succeeded.
+        case done
+        /// A retry after that many seconds.
+        case retry(Double)
+        /// The same request again, with new credentials: not a retry.
+        case sameRequestAgain
+        /// The same request again as Turtle: not a retry.
+        case asTurtle
+    }
+
+    private func attemptIsNotARetry(_ tries: inout Tries) { tries.attempt -= 1 }
+
+    /// How long to wait before retrying after a transport error, or the error to throw when it is not worth a retry.
+    private func retryAfter(_ error: TransportError, _ method: String, _ shown: String, _ tries: Tries) throws(StoreError) -> Double {
+        if error.isTransient && tries.attempt <= retry.retries {
+            let wait = retry.delay(beforeRetry: tries.attempt)
+            log("\(method) \(shown): \(error); trying again in \(TransportError.seconds(wait)) s (retry \(tries.attempt) of \(retry.retries))")
+            return wait
+        }
+        let attempts = tries.attempt == 1 ? "" : " after \(tries.attempt) attempts over \(String(format: "%.1f", tries.waited)) s"
+        var hint = ""
+        if error == .connectionRefused { hint = ": is the server running, and is the endpoint's host and port right?" }
+        throw StoreError(kind: .unreachable(error), message: "cannot reach \(shown)\(attempts): \(redact(error.description))\(hint)", serverMessage: nil)
+    }
+
+    /// What a response means for the request: done, retried, sent again another way, or an error.
+    private func next(after response: HTTPResponse, _ method: String, _ shown: String, _ tries: inout Tries) throws(StoreError) -> Next {
+        switch response.status {
+        case 200..<300:
+            return .done
+        case 401:
+            try answerChallenge(response, method, shown, &tries)
+            return .sameRequestAgain
+        case 502, 503, 504:
+            guard tries.attempt <= retry.retries else { throw httpError(method, shown, response, attempts: tries.attempt) }
+            var wait = retry.delay(beforeRetry: tries.attempt)
+            if let after = response[header: "Retry-After"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+                wait = min(max(after, 0), retry.maxDelay * 4)
+            }
+            log("\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)); trying again in \(TransportError.seconds(wait)) s (retry \(tries.attempt) of \(retry.retries))")
+            return .retry(wait)
+        case _ where !sendsTurtle && GraphStoreClient.refusedAsUnknownSyntax(response):
+            sendsTurtle = true
+            log("\(method) \(shown): the store did not recognize the chunk as N-Triples (HTTP \(response.status): \(GraphStoreClient.serverMessage(response).map(redact) ?? "no message")); sending it, and the rest, as Turtle")
+            return .asTurtle
+        case 300..<400:
+            let location = response[header: "Location"].map { " to \($0)" } ?? ""
+            throw StoreError(kind: .redirect, message: "\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)): the endpoint redirects\(location); give the final URL as --endpoint",
+                             serverMessage: nil)
+        default:
+            throw httpError(method, shown, response, attempts: tries.attempt)
+        }
+    }
+
+    /// HTTP 401: takes up the store's Digest or Basic challenge (the first of each request, and a renewed
+    /// (stale) nonce once more), or throws when there is no answer to give.
+    private func answerChallenge(_ response: HTTPResponse, _ method: String, _ shown: String, _ tries: inout Tries) throws(StoreError) {
+        guard let credentials = authenticator.credentials else {
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store asks for a user name and password (give --user with --password-env or --password)",
+                             serverMessage: GraphStoreClient.serverMessage(response).map(redact))
+        }
+        let challenges = AuthChallenge.parse(response[header: "WWW-Authenticate"] ?? "")
+        let stale = challenges.contains { $0.scheme.lowercased() == "digest" && $0.parameters["stale"]?.lowercased() == "true" }
+        guard tries.challengesAnswered == 0 || (stale && tries.challengesAnswered < 2) else {
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store refused \(credentials)",
+                             serverMessage: GraphStoreClient.serverMessage(response).map(redact))
+        }
+        tries.challengesAnswered += 1
+        if let digest = challenges.first(where: { $0.scheme.lowercased() == "digest" && ($0.parameters["algorithm"] ?? "").uppercased().hasPrefix("SHA-256") })
+            ?? challenges.first(where: { $0.scheme.lowercased() == "digest" }) {
+            do {
+                authenticator = .digest(try DigestSession(challenge: digest, credentials: credentials))
+            } catch {
+                throw StoreError(kind: .authentication, message: "\(method) \(shown): \(error)", serverMessage: nil)
+            }
+        } else if challenges.contains(where: { $0.scheme.lowercased() == "basic" }) {
+            authenticator = .basic(credentials)
+        } else {
+            let offered = challenges.map(\.scheme).joined(separator: ", ")
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401: the store asks for authentication newsgraph does not speak (\(offered.isEmpty ? "no WWW-Authenticate header" : offered); it speaks Basic and Digest)", serverMessage: nil)
         }
     }
 
