@@ -9,6 +9,8 @@ import RaptorIO
 /// recorded by byte offset. From any other file (Turtle, or N-Triples not
 /// grouped by subject) the triples are kept in memory instead
 /// (``build(memoryFrom:world:)``), and the index is used in memory only.
+/// While a graph is written, ``LookupIndexRecorder`` feeds it each triple
+/// with its line's length instead of parsing the file.
 struct IndexBuilder {
     private var ids: [Term: UInt32] = [:]
     private(set) var terms: [Term] = []
@@ -82,6 +84,19 @@ struct IndexBuilder {
             }
         }
         return s
+    }
+
+    /// Starts the block of lines of subject `s` at `offset` of the file; false when it has one already
+    /// (its triples are not on consecutive lines).
+    mutating func startBlock(of s: UInt32, at offset: UInt64) -> Bool {
+        guard blockLength[Int(s)] == 0 else { return false }
+        blockOffset[Int(s)] = offset
+        return true
+    }
+
+    /// Adds a line of `length` bytes to the block of subject `s`.
+    mutating func extendBlock(of s: UInt32, by length: Int) {
+        blockLength[Int(s)] &+= UInt32(length)
     }
 
     // MARK: - Sources

@@ -338,6 +338,47 @@ func lookup(_ query: String, graph: String? = nil, format: LookupFormat = .text,
         #expect(!FileManager.default.fileExists(atPath: folder + "/shuffled.idx"))
     }
 
+    @Test func buildIndexesTheLinesItWroteAsIndexingTheFileDoes() throws {
+        let out = try temporaryFolder("lookup-recorded")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try Builder.build(BuildOptions(corpora: [repositoryRoot + "/seeds"], outputFolder: out,
+                                           ontologyFolder: repositoryRoot + "/ontology"))
+        let recorded = try Data(contentsOf: URL(fileURLWithPath: out + "/graph.idx"))
+        #expect(LookupIndex.state(for: out + "/graph.nt") == .fresh)
+        try LookupIndex.write(for: out + "/graph.nt")
+        let fromDisk = try Data(contentsOf: URL(fileURLWithPath: out + "/graph.idx"))
+        #expect(recorded == fromDisk, "the index build makes from the triples is the one made by parsing graph.nt")
+    }
+
+    @Test func recordedIndexRefusesAFileThatIsNotTheRecordedLines() throws {
+        let out = try temporaryFolder("lookup-recorder")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let line = "<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
+        try Data((line + line).utf8).write(to: URL(fileURLWithPath: out + "/graph.nt"))
+        var recorder = LookupIndexRecorder()
+        recorder.record(Triple(IRI(constant: "http://example.org/a"), IRI(constant: "http://example.org/p"),
+                               .iri(IRI(constant: "http://example.org/b"))), line: Array(line.utf8))
+        #expect(throws: LookupError.self) { try recorder.write(for: out + "/graph.nt") }
+        #expect(!FileManager.default.fileExists(atPath: out + "/graph.idx"))
+    }
+
+    @Test func runningChecksumIsTheChecksumOfTheWhole() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 31, 32, 33, 64, 100, 1000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let whole = bytes.withUnsafeBytes { Checksum.of($0) }
+            for piece in [1, 3, 8, 13, 32, 50] {
+                var running = Checksum.Running()
+                var i = 0
+                while i < bytes.count {
+                    running.add(Array(bytes[i..<min(i + piece, bytes.count)]))
+                    i += piece
+                }
+                #expect(running.value == whole, "\(length) bytes in pieces of \(piece)")
+            }
+        }
+    }
+
     @Test func subjectBlocksFollowTheLines() {
         let text = "# comment\n<a> <p> <b> .\n<a> <q> \"x y\" .\n\n<b> <p> <a> .\n<c> <p> <a> .\n<b> <q> <c> ."
         var bytes = Array(text.utf8)
