@@ -107,9 +107,10 @@ enum SHACLSuite {
                 for node in try graph.entries(of: manifest) {
                     guard let iri = node.iri, graph.objects(node, RDF.type).contains(.iri(SHACLTestVocabulary.Validate)) else { continue }
                     let id = relative(file) + "#" + (iri.value.split(separator: "/").last.map(String.init) ?? iri.value)
-                    guard let action = graph.object(node, MF.action) else { throw ManifestError.missing(entry: id, what: "mf:action") }
-                    guard let data = graph.object(action, SHACLTestVocabulary.dataGraph)?.iri else { throw ManifestError.missing(entry: id, what: "sht:dataGraph") }
-                    guard let shapes = graph.object(action, SHACLTestVocabulary.shapesGraph)?.iri else { throw ManifestError.missing(entry: id, what: "sht:shapesGraph") }
+                    let action = try graph.required(node, MF.action, entry: id, what: "mf:action")
+                    guard let data = try graph.required(action, SHACLTestVocabulary.dataGraph, entry: id, what: "sht:dataGraph").iri,
+                          let shapes = try graph.required(action, SHACLTestVocabulary.shapesGraph, entry: id, what: "sht:shapesGraph").iri
+                    else { throw ManifestError.missing(entry: id, what: "IRIs as sht:dataGraph and sht:shapesGraph") }
                     let label = graph.object(node, RDFS.label)?.literal?.lexicalForm ?? id
                     out.append(SHACLTestEntry(id: id, label: label, manifestPath: file, node: iri,
                                               dataPath: try path(of: data), shapesPath: try path(of: shapes)))

@@ -106,12 +106,9 @@ extension W3CSuite {
             guard let type = types.first(where: { RDFT.kinds[$0] != nil }), let (kind, syntax) = RDFT.kinds[type] else {
                 throw ManifestError.unknownType(entry: id, types: types.map(\.value))
             }
-            guard let name = graph.object(node, MF.name)?.literal?.lexicalForm else {
-                throw ManifestError.missing(entry: id, what: "mf:name")
-            }
-            guard let action = graph.object(node, MF.action)?.iri else {
-                throw ManifestError.missing(entry: id, what: "mf:action")
-            }
+            guard let name = try graph.required(node, MF.name, entry: id, what: "mf:name").literal?.lexicalForm,
+                  let action = try graph.required(node, MF.action, entry: id, what: "mf:action").iri
+            else { throw ManifestError.missing(entry: id, what: "an mf:name string and an mf:action IRI") }
             let actionFile = Self.lastPathComponent(action.value)
             let actionPath = dir.appendingPathComponent(actionFile).path
             guard FileManager.default.fileExists(atPath: actionPath) else {
@@ -119,8 +116,8 @@ extension W3CSuite {
             }
             var resultPath: String?
             if kind == .eval {
-                guard let result = graph.object(node, MF.result)?.iri else {
-                    throw ManifestError.missing(entry: id, what: "mf:result")
+                guard let result = try graph.required(node, MF.result, entry: id, what: "mf:result").iri else {
+                    throw ManifestError.missing(entry: id, what: "an mf:result IRI")
                 }
                 let path = dir.appendingPathComponent(Self.lastPathComponent(result.value)).path
                 guard FileManager.default.fileExists(atPath: path) else {

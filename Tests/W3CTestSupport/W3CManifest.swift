@@ -59,6 +59,12 @@ public struct ManifestGraph {
     public func objects(_ s: Term, _ p: IRI) -> [Term] { index[s]?[p] ?? [] }
     public func object(_ s: Term, _ p: IRI) -> Term? { objects(s, p).first }
 
+    /// The value of `p` on `node`, which the entry `entry` must have (`what` names it in the error).
+    public func required(_ node: Term, _ p: IRI, entry: String, what: String) throws -> Term {
+        guard let value = object(node, p) else { throw ManifestError.missing(entry: entry, what: what) }
+        return value
+    }
+
     /// The nodes with `rdf:type mf:Manifest`, in the order of the file.
     public var manifests: [Term] {
         triples.filter { $0.predicate == RDF.type && $0.object == .iri(MF.Manifest) }.map(\.subject)
