@@ -63,16 +63,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What the W3C suites' tests share: manifest graphs and known-issues tables.
+        .target(name: "W3CTestSupport", dependencies: ["RDFModel"], path: "Tests/W3CTestSupport", swiftSettings: strict),
         .testTarget(name: "RDFModelTests", dependencies: ["RDFModel"], swiftSettings: strict),
         .testTarget(
             name: "RaptorIOTests",
-            dependencies: ["RaptorIO", "RDFModel"],
+            dependencies: ["RaptorIO", "RDFModel", "W3CTestSupport"],
             resources: [.copy("W3C")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "NewsgraphTests",
-            dependencies: ["Build", "Extraction", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO"],
+            dependencies: ["Build", "Extraction", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO", "W3CTestSupport"],
             // The W3C SHACL suite and the snapshots are read from the source tree by path, not bundled.
             exclude: ["W3C-SHACL", "Snapshots"],
             swiftSettings: strict

@@ -76,17 +76,7 @@ public enum Builder {
         guard !documents.isEmpty else { throw .nothingToBuild(skipped) }
         report.documentsRead = documents.count
 
-        let lexicon: Lexicon
-        do { lexicon = try Lexicon.load(from: options.ontologyFolder + "/lexicon") } catch { throw .lexicon(error) }
-        var extractor = Extractor(lexicon: lexicon)
-        // Each document is cleaned, split and tokenized once; both passes read the result.
-        let prepared = documents.map { extractor.prepare($0.text) }
-        extractor.learnPeople(from: prepared)
-        var assembler = Assembler(minter: minter, lexicon: lexicon, registry: extractor.registry)
-        for (document, p) in zip(documents, prepared) {
-            let iri = DocumentGraph.iri(for: document, minter: minter)
-            assembler.add(document: document, facts: extractor.extract(p, iri: iri))
-        }
+        var assembler = try extract(documents, ontologyFolder: options.ontologyFolder, minter: minter)
         let graph = assembler.finish()
         report.documentGraphs = documents.count
 
@@ -106,40 +96,79 @@ public enum Builder {
         } catch {
             throw .output(folder, error)
         }
-        let outputs: [(String, RDFSyntax, [Triple])] = [
-            ("graph.ttl", .turtle, accepted),
-            ("graph.nt", .ntriples, accepted),
-        ]
-        for (name, syntax, triples) in outputs {
-            let path = folder + "/" + name
-            do { try world.write(triples, syntax: syntax, prefixes: standardPrefixes, to: path) } catch { throw .output(path, error) }
-            report.files.append(path)
-        }
-        // The lookup index beside graph.nt (LookupIndex): written once graph.nt is in place.
-        let ntPath = folder + "/graph.nt"
-        do { _ = try LookupIndex.write(for: ntPath) } catch { throw .output(LookupIndex.path(for: ntPath), error) }
-        // The same facts as N-Quads, one named graph per source document (the document's IRI).
-        let acceptedSet = Set(accepted)
-        let nqPath = folder + "/graph.nq"
-        do {
-            // Streamed through RaptorIO's sink: the accepted quads are never gathered into one array.
-            let writer = try RDFFileWriter(world: world, path: nqPath, syntax: .nquads)
-            for quad in assembler.quads() where acceptedSet.contains(quad.triple) { try writer.write(quad) }
-            try writer.finish()
-        } catch { throw .output(nqPath, error) }
-        report.files.append(nqPath)
+        let turtlePath = folder + "/graph.ttl"
+        do { try world.write(accepted, syntax: .turtle, prefixes: standardPrefixes, to: turtlePath) } catch { throw .output(turtlePath, error) }
+        report.files.append(turtlePath)
+        report.files.append(try writeNTriplesAndIndex(accepted, folder: folder, world: world))
+        report.files.append(try writeQuads(assembler, accepted: Set(accepted), folder: folder, world: world))
         report.files.append(folder + "/graph.idx (the lookup index)")
-        let rejectedPath = folder + "/rejected.ttl"
-        if rejected.isEmpty {
-            try? FileManager.default.removeItem(atPath: rejectedPath)
-        } else {
-            do {
-                try world.write(RejectionReport.triples(rejected) + split.report.triples(), syntax: .turtle,
-                                prefixes: standardPrefixes + [("sh", SH.ns), ("ngv", NGV.ns)], to: rejectedPath)
-            } catch { throw .output(rejectedPath, error) }
+        if let rejectedPath = try writeRejected(rejected, report: split.report, folder: folder, world: world) {
             report.files.append(rejectedPath)
         }
         return report
+    }
+
+    /// Extraction: each document is cleaned, split and tokenized once; both passes
+    /// (learning people's names, then extracting) read the result.
+    private static func extract(_ documents: [SourceDocument], ontologyFolder: String,
+                                minter: IRIMinter) throws(BuildError) -> Assembler {
+        let lexicon: Lexicon
+        do { lexicon = try Lexicon.load(from: ontologyFolder + "/lexicon") } catch { throw .lexicon(error) }
+        var extractor = Extractor(lexicon: lexicon)
+        let prepared = documents.map { extractor.prepare($0.text) }
+        extractor.learnPeople(from: prepared)
+        var assembler = Assembler(minter: minter, lexicon: lexicon, registry: extractor.registry)
+        for (document, p) in zip(documents, prepared) {
+            let iri = DocumentGraph.iri(for: document, minter: minter)
+            assembler.add(document: document, facts: extractor.extract(p, iri: iri))
+        }
+        return assembler
+    }
+
+    /// `graph.nt`, and the lookup index beside it (LookupIndex), made from the
+    /// triples and the lines Raptor wrote for them: the graph is not read back.
+    private static func writeNTriplesAndIndex(_ accepted: [Triple], folder: String, world: RaptorWorld) throws(BuildError) -> String {
+        let path = folder + "/graph.nt"
+        var index = LookupIndexRecorder()
+        do {
+            let writer = try RDFFileWriter(world: world, path: path, syntax: .ntriples, prefixes: standardPrefixes, keepingOutput: true)
+            for t in accepted {
+                try writer.write(t)
+                index.record(t, line: writer.takeOutput())
+            }
+            try writer.finish()
+        } catch { throw .output(path, error) }
+        do { try index.write(for: path) } catch { throw .output(LookupIndex.path(for: path), error) }
+        return path
+    }
+
+    /// The same facts as N-Quads, one named graph per source document (the document's IRI).
+    private static func writeQuads(_ assembler: Assembler, accepted: Set<Triple>, folder: String,
+                                   world: RaptorWorld) throws(BuildError) -> String {
+        let path = folder + "/graph.nq"
+        do {
+            // Streamed through RaptorIO's sink: the accepted quads are never gathered into one array.
+            let writer = try RDFFileWriter(world: world, path: path, syntax: .nquads)
+            for quad in assembler.quads() where accepted.contains(quad.triple) { try writer.write(quad) }
+            try writer.finish()
+        } catch { throw .output(path, error) }
+        return path
+    }
+
+    /// `rejected.ttl` with each rejected triple, its reason and the validation report; removed when nothing
+    /// was rejected. Returns its path when written.
+    private static func writeRejected(_ rejected: [RejectedTriple], report: ValidationReport, folder: String,
+                                      world: RaptorWorld) throws(BuildError) -> String? {
+        let path = folder + "/rejected.ttl"
+        guard !rejected.isEmpty else {
+            try? FileManager.default.removeItem(atPath: path)
+            return nil
+        }
+        do {
+            try world.write(RejectionReport.triples(rejected) + report.triples(), syntax: .turtle,
+                            prefixes: standardPrefixes + [("sh", SH.ns), ("ngv", NGV.ns)], to: path)
+        } catch { throw .output(path, error) }
+        return path
     }
 }
 

@@ -173,85 +173,125 @@ public final class GraphStoreClient {
             request.body = sendsTurtle ? GraphStoreClient.turtlePreamble + body : body
         }
         setFormat()
-        var attempt = 0
-        var challengesAnswered = 0
-        var waited = 0.0
+        var tries = Tries()
         while true {
-            attempt += 1
+            tries.attempt += 1
             request.headers["Authorization"] = authenticator.header(method: method, uri: request.target)
             requestsSent += 1
             let response: HTTPResponse
             do {
                 response = try transport.send(request)
             } catch {
-                if error.isTransient && attempt <= retry.retries {
-                    let wait = retry.delay(beforeRetry: attempt)
-                    log("\(method) \(shown): \(error); trying again in \(TransportError.seconds(wait)) s (retry \(attempt) of \(retry.retries))")
-                    sleep(wait)
-                    waited += wait
-                    continue
-                }
-                let tries = attempt == 1 ? "" : " after \(attempt) attempts over \(String(format: "%.1f", waited)) s"
-                var hint = ""
-                if error == .connectionRefused { hint = ": is the server running, and is the endpoint's host and port right?" }
-                throw StoreError(kind: .unreachable(error), message: "cannot reach \(shown)\(tries): \(redact(error.description))\(hint)", serverMessage: nil)
-            }
-            switch response.status {
-            case 200..<300:
-                return response
-            case 401:
-                guard let credentials = authenticator.credentials else {
-                    throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store asks for a user name and password (give --user with --password-env or --password)",
-                                     serverMessage: GraphStoreClient.serverMessage(response).map(redact))
-                }
-                let challenges = AuthChallenge.parse(response[header: "WWW-Authenticate"] ?? "")
-                let stale = challenges.contains { $0.scheme.lowercased() == "digest" && $0.parameters["stale"]?.lowercased() == "true" }
-                // The first challenge of each request, and a renewed (stale) nonce once more.
-                if challengesAnswered == 0 || (stale && challengesAnswered < 2) {
-                    challengesAnswered += 1
-                    if let digest = challenges.first(where: { $0.scheme.lowercased() == "digest" && ($0.parameters["algorithm"] ?? "").uppercased().hasPrefix("SHA-256") })
-                        ?? challenges.first(where: { $0.scheme.lowercased() == "digest" }) {
-                        do {
-                            authenticator = .digest(try DigestSession(challenge: digest, credentials: credentials))
-                        } catch {
-                            throw StoreError(kind: .authentication, message: "\(method) \(shown): \(error)", serverMessage: nil)
-                        }
-                    } else if challenges.contains(where: { $0.scheme.lowercased() == "basic" }) {
-                        authenticator = .basic(credentials)
-                    } else {
-                        let offered = challenges.map(\.scheme).joined(separator: ", ")
-                        throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401: the store asks for authentication newsgraph does not speak (\(offered.isEmpty ? "no WWW-Authenticate header" : offered); it speaks Basic and Digest)", serverMessage: nil)
-                    }
-                    attempt -= 1   // answering a challenge is not a retry
-                    continue
-                }
-                throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store refused \(credentials)",
-                                 serverMessage: GraphStoreClient.serverMessage(response).map(redact))
-            case 502, 503, 504:
-                if attempt <= retry.retries {
-                    var wait = retry.delay(beforeRetry: attempt)
-                    if let after = response[header: "Retry-After"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
-                        wait = min(max(after, 0), retry.maxDelay * 4)
-                    }
-                    log("\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)); trying again in \(TransportError.seconds(wait)) s (retry \(attempt) of \(retry.retries))")
-                    sleep(wait)
-                    waited += wait
-                    continue
-                }
-                throw httpError(method, shown, response, attempts: attempt)
-            case _ where !sendsTurtle && GraphStoreClient.refusedAsUnknownSyntax(response):
-                sendsTurtle = true
-                setFormat()
-                log("\(method) \(shown): the store did not recognize the chunk as N-Triples (HTTP \(response.status): \(GraphStoreClient.serverMessage(response).map(redact) ?? "no message")); sending it, and the rest, as Turtle")
-                attempt -= 1   // not a retry: another form of the same request
+                let wait = try retryAfter(error, method, shown, tries)
+                sleep(wait)
+                tries.waited += wait
                 continue
-            case 300..<400:
-                let location = response[header: "Location"].map { " to \($0)" } ?? ""
-                throw StoreError(kind: .redirect, message: "\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)): the endpoint redirects\(location); give the final URL as --endpoint",
-                                 serverMessage: nil)
-            default:
-                throw httpError(method, shown, response, attempts: attempt)
             }
+            switch try next(after: response, method, shown, &tries) {
+            case .done:
+                return response
+            case .retry(let wait):
+                sleep(wait)
+                tries.waited += wait
+            case .sameRequestAgain:
+                attemptIsNotARetry(&tries)
+            case .asTurtle:
+                setFormat()
+                attemptIsNotARetry(&tries)
+            }
+        }
+    }
+
+    /// Where a request is in its attempts.
+    private struct Tries {
+        var attempt = 0
+        var challengesAnswered = 0
+        /// Seconds slept before retries.
+        var waited = 0.0
+    }
+
+    /// What to do after a response.
+    private enum Next {
+        /// It succeeded.
+        case done
+        /// A retry after that many seconds.
+        case retry(Double)
+        /// The same request again, with new credentials: not a retry.
+        case sameRequestAgain
+        /// The same request again as Turtle: not a retry.
+        case asTurtle
+    }
+
+    private func attemptIsNotARetry(_ tries: inout Tries) { tries.attempt -= 1 }
+
+    /// How long to wait before retrying after a transport error, or the error to throw when it is not worth a retry.
+    private func retryAfter(_ error: TransportError, _ method: String, _ shown: String, _ tries: Tries) throws(StoreError) -> Double {
+        if error.isTransient && tries.attempt <= retry.retries {
+            let wait = retry.delay(beforeRetry: tries.attempt)
+            log("\(method) \(shown): \(error); trying again in \(TransportError.seconds(wait)) s (retry \(tries.attempt) of \(retry.retries))")
+            return wait
+        }
+        let attempts = tries.attempt == 1 ? "" : " after \(tries.attempt) attempts over \(String(format: "%.1f", tries.waited)) s"
+        var hint = ""
+        if error == .connectionRefused { hint = ": is the server running, and is the endpoint's host and port right?" }
+        throw StoreError(kind: .unreachable(error), message: "cannot reach \(shown)\(attempts): \(redact(error.description))\(hint)", serverMessage: nil)
+    }
+
+    /// What a response means for the request: done, retried, sent again another way, or an error.
+    private func next(after response: HTTPResponse, _ method: String, _ shown: String, _ tries: inout Tries) throws(StoreError) -> Next {
+        switch response.status {
+        case 200..<300:
+            return .done
+        case 401:
+            try answerChallenge(response, method, shown, &tries)
+            return .sameRequestAgain
+        case 502, 503, 504:
+            guard tries.attempt <= retry.retries else { throw httpError(method, shown, response, attempts: tries.attempt) }
+            var wait = retry.delay(beforeRetry: tries.attempt)
+            if let after = response[header: "Retry-After"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+                wait = min(max(after, 0), retry.maxDelay * 4)
+            }
+            log("\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)); trying again in \(TransportError.seconds(wait)) s (retry \(tries.attempt) of \(retry.retries))")
+            return .retry(wait)
+        case _ where !sendsTurtle && GraphStoreClient.refusedAsUnknownSyntax(response):
+            sendsTurtle = true
+            log("\(method) \(shown): the store did not recognize the chunk as N-Triples (HTTP \(response.status): \(GraphStoreClient.serverMessage(response).map(redact) ?? "no message")); sending it, and the rest, as Turtle")
+            return .asTurtle
+        case 300..<400:
+            let location = response[header: "Location"].map { " to \($0)" } ?? ""
+            throw StoreError(kind: .redirect, message: "\(method) \(shown): HTTP \(response.status) \(GraphStoreClient.reason(response.status)): the endpoint redirects\(location); give the final URL as --endpoint",
+                             serverMessage: nil)
+        default:
+            throw httpError(method, shown, response, attempts: tries.attempt)
+        }
+    }
+
+    /// HTTP 401: takes up the store's Digest or Basic challenge (the first of each request, and a renewed
+    /// (stale) nonce once more), or throws when there is no answer to give.
+    private func answerChallenge(_ response: HTTPResponse, _ method: String, _ shown: String, _ tries: inout Tries) throws(StoreError) {
+        guard let credentials = authenticator.credentials else {
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store asks for a user name and password (give --user with --password-env or --password)",
+                             serverMessage: GraphStoreClient.serverMessage(response).map(redact))
+        }
+        let challenges = AuthChallenge.parse(response[header: "WWW-Authenticate"] ?? "")
+        let stale = challenges.contains { $0.scheme.lowercased() == "digest" && $0.parameters["stale"]?.lowercased() == "true" }
+        guard tries.challengesAnswered == 0 || (stale && tries.challengesAnswered < 2) else {
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store refused \(credentials)",
+                             serverMessage: GraphStoreClient.serverMessage(response).map(redact))
+        }
+        tries.challengesAnswered += 1
+        if let digest = challenges.first(where: { $0.scheme.lowercased() == "digest" && ($0.parameters["algorithm"] ?? "").uppercased().hasPrefix("SHA-256") })
+            ?? challenges.first(where: { $0.scheme.lowercased() == "digest" }) {
+            do {
+                authenticator = .digest(try DigestSession(challenge: digest, credentials: credentials))
+            } catch {
+                throw StoreError(kind: .authentication, message: "\(method) \(shown): \(error)", serverMessage: nil)
+            }
+        } else if challenges.contains(where: { $0.scheme.lowercased() == "basic" }) {
+            authenticator = .basic(credentials)
+        } else {
+            let offered = challenges.map(\.scheme).joined(separator: ", ")
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401: the store asks for authentication newsgraph does not speak (\(offered.isEmpty ? "no WWW-Authenticate header" : offered); it speaks Basic and Digest)", serverMessage: nil)
         }
     }
 
@@ -269,107 +309,5 @@ public final class GraphStoreClient {
         if attempts > 1 { message += " (after \(attempts) attempts)" }
         message += said.map { ": the server says: \($0)" } ?? " (the server gave no message)"
         return StoreError(kind: .http(status: response.status), message: message, serverMessage: said)
-    }
-
-    /// What the server said in its response body, as one paragraph of text:
-    /// HTML reduced to the words of its message, at most 2,000 characters.
-    public static func serverMessage(_ response: HTTPResponse) -> String? {
-        guard !response.body.isEmpty else { return nil }
-        var text = String(decoding: response.body.prefix(64 * 1024), as: UTF8.self)
-        let type = (response[header: "Content-Type"] ?? "").lowercased()
-        if type.contains("html") || text.lowercased().hasPrefix("<!doctype html") || text.lowercased().hasPrefix("<html") {
-            text = plainText(fromHTML: text)
-        }
-        text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        if text.isEmpty { return nil }
-        if text.count > 2000 { text = String(text.prefix(2000)) + " …" }
-        return text
-    }
-
-    /// The words of an HTML error page: Virtuoso puts its message in `<xmp>`,
-    /// others in `<pre>` or the body; titles and headings that only repeat
-    /// the status are dropped.
-    static func plainText(fromHTML html: String) -> String {
-        for tag in ["xmp", "pre"] {
-            if let open = html.range(of: "<\(tag)>", options: .caseInsensitive),
-               let close = html.range(of: "</\(tag)>", options: .caseInsensitive, range: open.upperBound..<html.endIndex) {
-                let inner = String(html[open.upperBound..<close.lowerBound])
-                // Virtuoso also names its SQL state in an <h3> before the <xmp>.
-                var prefix = ""
-                if let h3 = html.range(of: "<h3>", options: .caseInsensitive),
-                   let h3end = html.range(of: "</h3>", options: .caseInsensitive, range: h3.upperBound..<html.endIndex),
-                   h3end.upperBound <= open.lowerBound {
-                    prefix = stripTags(String(html[h3.upperBound..<h3end.lowerBound])) + ": "
-                }
-                return prefix + decodeEntities(tag == "xmp" ? inner : stripTags(inner))
-            }
-        }
-        var body = html
-        if let b = html.range(of: "<body", options: .caseInsensitive) { body = String(html[b.lowerBound...]) }
-        for dropped in ["title", "h1", "script", "style"] {
-            while let open = body.range(of: "<\(dropped)", options: .caseInsensitive),
-                  let close = body.range(of: "</\(dropped)>", options: .caseInsensitive, range: open.upperBound..<body.endIndex) {
-                body.removeSubrange(open.lowerBound..<close.upperBound)
-            }
-        }
-        let text = decodeEntities(stripTags(body))
-        return text.split(whereSeparator: { $0.isWhitespace }).isEmpty ? decodeEntities(stripTags(html)) : text
-    }
-
-    static func stripTags(_ s: String) -> String {
-        var out = ""
-        var inTag = false
-        for c in s {
-            if c == "<" { inTag = true; out.append(" "); continue }
-            if c == ">" && inTag { inTag = false; continue }
-            if !inTag { out.append(c) }
-        }
-        return out
-    }
-
-    static func decodeEntities(_ s: String) -> String {
-        s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&apos;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-    }
-
-    static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 201: return "Created"
-        case 204: return "No Content"
-        case 301: return "Moved Permanently"
-        case 302: return "Found"
-        case 303: return "See Other"
-        case 307: return "Temporary Redirect"
-        case 308: return "Permanent Redirect"
-        case 400: return "Bad Request"
-        case 401: return "Unauthorized"
-        case 403: return "Forbidden"
-        case 404: return "Not Found"
-        case 405: return "Method Not Allowed"
-        case 406: return "Not Acceptable"
-        case 409: return "Conflict"
-        case 411: return "Length Required"
-        case 413: return "Payload Too Large"
-        case 415: return "Unsupported Media Type"
-        case 500: return "Internal Server Error"
-        case 501: return "Not Implemented"
-        case 502: return "Bad Gateway"
-        case 503: return "Service Unavailable"
-        case 504: return "Gateway Timeout"
-        default: return HTTPResponse.reasonFallback(status)
-        }
-    }
-}
-
-extension HTTPResponse {
-    static func reasonFallback(_ status: Int) -> String {
-        switch status {
-        case 200..<300: return "(success)"
-        case 300..<400: return "(redirect)"
-        case 400..<500: return "(client error)"
-        default: return "(server error)"
-        }
     }
 }

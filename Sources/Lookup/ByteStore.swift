@@ -81,37 +81,75 @@ struct FileStamp: Equatable {
 /// over 8-byte words). It detects changes, not tampering; it runs at memory
 /// speed, so checking a graph of a million triples costs tens of milliseconds.
 enum Checksum {
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
-        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
-            var x = (h ^ w) &* prime
-            x ^= x >> 29
-            return x
-        }
-        let count = bytes.count
+    private static let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+    fileprivate static let initialLanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
+
+    @inline(__always) fileprivate static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        var x = (h ^ w) &* prime
+        x ^= x >> 29
+        return x
+    }
+
+    /// The 32-byte blocks of `bytes` into the lanes; returns where the unprocessed tail starts.
+    @inline(__always) fileprivate static func blocks(_ bytes: UnsafeRawBufferPointer, into lanes: inout (UInt64, UInt64, UInt64, UInt64)) -> Int {
         var offset = 0
-        if let base = bytes.baseAddress {
-            while offset + 32 <= count {
-                lanes.0 = mix(lanes.0, base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                lanes.1 = mix(lanes.1, base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                lanes.2 = mix(lanes.2, base.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-                lanes.3 = mix(lanes.3, base.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
-                offset += 32
-            }
+        guard let base = bytes.baseAddress else { return 0 }
+        while offset + 32 <= bytes.count {
+            lanes.0 = mix(lanes.0, base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            lanes.1 = mix(lanes.1, base.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            lanes.2 = mix(lanes.2, base.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+            lanes.3 = mix(lanes.3, base.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+            offset += 32
         }
-        var tail: UInt64 = 0
+        return offset
+    }
+
+    /// The last (fewer than 32) bytes, then the lanes and the length, into one value.
+    fileprivate static func finish(_ lanes: (UInt64, UInt64, UInt64, UInt64), tail: some Collection<UInt8>, count: Int) -> UInt64 {
+        var lanes = lanes
+        var word: UInt64 = 0
         var shift: UInt64 = 0
-        while offset < count {
-            tail |= UInt64(bytes[offset]) << shift
+        for byte in tail {
+            word |= UInt64(byte) << shift
             shift += 8
-            if shift == 64 { lanes.0 = mix(lanes.0, tail); tail = 0; shift = 0 }
-            offset += 1
+            if shift == 64 { lanes.0 = mix(lanes.0, word); word = 0; shift = 0 }
         }
-        var h = mix(lanes.0, tail)
+        var h = mix(lanes.0, word)
         h = mix(h, lanes.1)
         h = mix(h, lanes.2)
         h = mix(h, lanes.3)
         return mix(h, UInt64(count))
+    }
+
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var lanes = initialLanes
+        let offset = blocks(bytes, into: &lanes)
+        return finish(lanes, tail: bytes[offset...], count: bytes.count)
+    }
+
+    /// The checksum of bytes that come in pieces (a file as it is written): the same value ``of(_:)`` gives for all of them.
+    struct Running {
+        private var lanes = Checksum.initialLanes
+        /// Bytes not yet in a 32-byte block (fewer than 32).
+        private var pending: [UInt8] = []
+        /// The number of bytes added.
+        private(set) var count = 0
+
+        mutating func add(_ bytes: [UInt8]) {
+            count += bytes.count
+            var rest = bytes[...]
+            if !pending.isEmpty {
+                let needed = min(32 - pending.count, rest.count)
+                pending += rest.prefix(needed)
+                rest = rest.dropFirst(needed)
+                guard pending.count == 32 else { return }
+                _ = pending.withUnsafeBytes { Checksum.blocks($0, into: &lanes) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            let used = rest.withUnsafeBytes { Checksum.blocks($0, into: &lanes) }
+            pending += rest.dropFirst(used)
+        }
+
+        var value: UInt64 { Checksum.finish(lanes, tail: pending, count: count) }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import RDFModel
-import RaptorIO
 
 /// Makes the bytes of a lookup index (layout in ``LookupIndex``) from a graph.
 ///
@@ -9,6 +8,8 @@ import RaptorIO
 /// recorded by byte offset. From any other file (Turtle, or N-Triples not
 /// grouped by subject) the triples are kept in memory instead
 /// (``build(memoryFrom:world:)``), and the index is used in memory only.
+/// While a graph is written, ``LookupIndexRecorder`` feeds it each triple
+/// with its line's length instead of parsing the file.
 struct IndexBuilder {
     private var ids: [Term: UInt32] = [:]
     private(set) var terms: [Term] = []
@@ -28,7 +29,7 @@ struct IndexBuilder {
     private var notPlain = Set<UInt32>()
     private var edges: [Edge] = []
     /// Memory mode: every triple, by subject id (ids before sorting).
-    private var triplesBySubject: [UInt32: [Triple]]?
+    private(set) var triplesBySubject: [UInt32: [Triple]]?
 
     struct Edge {
         var s: UInt32, p: UInt32, o: UInt32
@@ -84,102 +85,17 @@ struct IndexBuilder {
         return s
     }
 
-    // MARK: - Sources
-
-    /// Why a file cannot be indexed by byte offsets.
-    enum Ungroupable: Error { case notGrouped }
-
-    /// The index of a sorted N-Triples file, with byte offsets. Throws
-    /// ``Ungroupable`` when a subject's triples are not on consecutive lines.
-    static func build(nTriples graph: ByteStore, path: String, stamp: FileStamp) throws(LookupError) -> [UInt8] {
-        let world: RaptorWorld
-        do { world = try RaptorWorld() } catch { throw .graphUnreadable(path: path, reason: "\(error)") }
-        do {
-            return try build(nTriples: graph, path: path, stamp: stamp, world: world)
-        } catch let error as LookupError {
-            throw error
-        } catch {
-            throw .graphUnreadable(path: path, reason: "its triples are not grouped by subject (write it with `newsgraph build`, which sorts them)")
-        }
+    /// Starts the block of lines of subject `s` at `offset` of the file; false when it has one already
+    /// (its triples are not on consecutive lines).
+    mutating func startBlock(of s: UInt32, at offset: UInt64) -> Bool {
+        guard blockLength[Int(s)] == 0 else { return false }
+        blockOffset[Int(s)] = offset
+        return true
     }
 
-    static func build(nTriples graph: ByteStore, path: String, stamp: FileStamp, world: RaptorWorld) throws(any Error) -> [UInt8] {
-        let blocks = subjectBlocks(graph.bytes)
-        var builder = IndexBuilder(keepTriples: false)
-        var blockIndex = -1
-        var remaining = 0
-        var current: UInt32 = 0
-        do {
-            try world.parse(file: path, syntax: .ntriples) { quad in
-                if remaining == 0 {
-                    blockIndex += 1
-                    guard blockIndex < blocks.count else { throw Ungroupable.notGrouped }
-                    remaining = blocks[blockIndex].lines
-                    let s = builder.add(quad.triple)
-                    guard builder.blockLength[Int(s)] == 0 else { throw Ungroupable.notGrouped }
-                    builder.blockOffset[Int(s)] = UInt64(blocks[blockIndex].offset)
-                    builder.blockLength[Int(s)] = UInt32(blocks[blockIndex].length)
-                    current = s
-                } else {
-                    guard builder.add(quad.triple) == current else { throw Ungroupable.notGrouped }
-                }
-                remaining -= 1
-            }
-        } catch let error as Ungroupable {
-            throw error
-        } catch {
-            throw LookupError.graphUnreadable(path: path, reason: "\(error)")
-        }
-        guard blockIndex == blocks.count - 1, remaining == 0 else { throw Ungroupable.notGrouped }
-        return builder.finish(graphSize: UInt64(graph.bytes.count), checksum: Checksum.of(graph.bytes), stamp: stamp)
-    }
-
-    /// An index kept in memory with the triples themselves, for a graph in
-    /// any syntax. Returns the index bytes and the triples by (final) node id.
-    static func build(memoryFrom path: String, world: RaptorWorld) throws(LookupError) -> ([UInt8], [UInt32: [Triple]]) {
-        var builder = IndexBuilder(keepTriples: true)
-        do {
-            try world.parse(file: path) { quad in builder.add(quad.triple) }
-        } catch {
-            throw .graphUnreadable(path: path, reason: "\(error)")
-        }
-        let (bytes, rank) = builder.finishWithRanks(graphSize: 0, checksum: 0, stamp: FileStamp(size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0))
-        var bySubject: [UInt32: [Triple]] = [:]
-        for (old, triples) in builder.triplesBySubject ?? [:] { bySubject[rank[Int(old)]] = triples }
-        return (bytes, bySubject)
-    }
-
-    /// Runs of consecutive lines with the same subject: byte offset, length
-    /// (through the last line's newline) and number of triple lines. Blank
-    /// and comment lines belong to no run.
-    static func subjectBlocks(_ bytes: UnsafeRawBufferPointer) -> [(offset: Int, length: Int, lines: Int)] {
-        var blocks: [(offset: Int, length: Int, lines: Int)] = []
-        guard let base = bytes.baseAddress else { return blocks }
-        let count = bytes.count
-        var lineStart = 0
-        var previousSubject: UnsafeRawBufferPointer?
-        while lineStart < count {
-            let remaining = count - lineStart
-            let newline = memchr(base + lineStart, 0x0A, remaining)
-            let lineEnd = newline.map { UnsafeRawPointer($0) - base } ?? count   // index of '\n' or end
-            let next = min(lineEnd + 1, count)
-            var i = lineStart
-            while i < lineEnd, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-            if i < lineEnd, bytes[i] != 0x23, bytes[i] != 0x0D {
-                var j = i
-                while j < lineEnd, bytes[j] != 0x20, bytes[j] != 0x09 { j += 1 }
-                let subject = UnsafeRawBufferPointer(start: base + i, count: j - i)
-                if let p = previousSubject, compare(p, subject) == 0 {
-                    blocks[blocks.count - 1].lines += 1
-                    blocks[blocks.count - 1].length = next - blocks[blocks.count - 1].offset
-                } else {
-                    blocks.append((lineStart, next - lineStart, 1))
-                    previousSubject = subject
-                }
-            }
-            lineStart = next
-        }
-        return blocks
+    /// Adds a line of `length` bytes to the block of subject `s`.
+    mutating func extendBlock(of s: UInt32, by length: Int) {
+        blockLength[Int(s)] &+= UInt32(length)
     }
 
     // MARK: - Writing
@@ -190,95 +106,11 @@ struct IndexBuilder {
 
     /// The index bytes, and for each id used while building, its final id.
     func finishWithRanks(graphSize: UInt64, checksum: UInt64, stamp: FileStamp) -> ([UInt8], [UInt32]) {
-        let n = terms.count
-        let texts: [[UInt8]] = terms.map { term in
-            switch term {
-            case .iri(let i): return Array(i.value.utf8)
-            case .blank(let b): return Array(("_:" + b.label).utf8)
-            case .literal: return []
-            }
-        }
-        let order = (0..<n).sorted { texts[$0].lexicographicallyPrecedes(texts[$1]) }
-        var rank = [UInt32](repeating: 0, count: n)
-        for (position, old) in order.enumerated() { rank[old] = UInt32(position) }
-
+        let order = TermOrder(terms)
+        let edges = EdgeTables(edges, rank: order.rank, termCount: terms.count)
+        let names = nameEntries(order)
         var pool = StringPool()
-        // Edges, both directions, deduplicated.
-        var out = edges.map { Edge(s: rank[Int($0.s)], p: rank[Int($0.p)], o: rank[Int($0.o)]) }
-        out.sort { ($0.s, $0.p, $0.o) < ($1.s, $1.p, $1.o) }
-        out = dedupe(out)
-        var into = out
-        into.sort { ($0.o, $0.p, $0.s) < ($1.o, $1.p, $1.s) }
-
-        var outStart = [UInt32](repeating: 0, count: n), outCount = [UInt32](repeating: 0, count: n)
-        var inStart = [UInt32](repeating: 0, count: n), inCount = [UInt32](repeating: 0, count: n)
-        for (i, e) in out.enumerated() {
-            if outCount[Int(e.s)] == 0 { outStart[Int(e.s)] = UInt32(i) }
-            outCount[Int(e.s)] += 1
-        }
-        for (i, e) in into.enumerated() {
-            if inCount[Int(e.o)] == 0 { inStart[Int(e.o)] = UInt32(i) }
-            inCount[Int(e.o)] += 1
-        }
-
-        // Classes: the most specific one (not a generic superclass), by name.
-        func primaryClass(_ old: UInt32) -> UInt32? {
-            guard let list = classes[old], !list.isEmpty else { return nil }
-            let specific = list.filter { c in terms[Int(c)].iri.map { !LV.genericClasses.contains($0) } ?? true }
-            let pick = (specific.isEmpty ? list : specific).min { texts[Int($0)].lexicographicallyPrecedes(texts[Int($1)]) }
-            return pick.map { rank[Int($0)] }
-        }
-
-        // Names.
-        struct Name { var key: [UInt8]; var kind: IndexFormat.NameKind; var term: UInt32 }
-        var names: [Name] = []
-        let subjects = Set(labels.keys).union(alternatives.keys).union(titles.keys).union(files.keys)
-        for old in subjects {
-            let classIRIs = Set((classes[old] ?? []).compactMap { terms[Int($0)].iri })
-            let isFact = !classIRIs.isDisjoint(with: LV.factClasses) || eventNodes.contains(old)
-            let isPerson = classIRIs.contains(NG.Person) || classIRIs.contains(LV.schemaPerson)
-            var best: [String: IndexFormat.NameKind] = [:]
-            func note(_ key: String, _ kind: IndexFormat.NameKind) {
-                guard !key.isEmpty, key.utf8.count < 1000 else { return }
-                if let k = best[key], k.score >= kind.score { return }
-                best[key] = kind
-            }
-            if !isFact, let label = labels[old] {
-                let key = LookupNames.key(label)
-                note(key, .label)
-                let words = key.split(separator: " ").map(String.init)
-                if isPerson, words.count >= 2 {
-                    note(words[words.count - 1], .surname)
-                    for w in words.dropLast() where w.count >= 2 { note(w, .givenName) }
-                } else if let acronym = LookupNames.acronym(ofKey: key) {
-                    note(acronym, .acronym)
-                }
-                if case .iri(let iri) = terms[Int(old)] { note(LookupNames.key(LV.localName(iri.value)), .localName) }
-            }
-            for alt in alternatives[old] ?? [] { note(LookupNames.key(alt), .altLabel) }
-            if let title = titles[old] { note(LookupNames.key(title), .title) }
-            if let file = files[old] { note(LookupNames.key(file), .file) }
-            for (key, kind) in best { names.append(Name(key: Array(key.utf8), kind: kind, term: rank[Int(old)])) }
-        }
-        names.sort { $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.term < $1.term }
-
-        // Term table, in final order.
-        var termTable = ByteWriter()
-        for old in order {
-            let o = UInt32(old)
-            let text = pool.add(texts[old])
-            termTable.u32(text.offset); termTable.u32(text.length)
-            termTable.u64(blockOffset[old]); termTable.u32(blockLength[old])
-            let label = pool.add(optional: labels[o] ?? titles[o] ?? files[o])
-            termTable.u32(label.offset); termTable.u32(label.length)
-            termTable.u32(primaryClass(o) ?? IndexFormat.none)
-            let sortKey = pool.add(optional: dates[o] ?? periods[o] ?? documentDates[o])
-            termTable.u32(sortKey.offset); termTable.u32(sortKey.length)
-            let r = Int(rank[old])
-            termTable.u32(outStart[r]); termTable.u32(outCount[r])
-            termTable.u32(inStart[r]); termTable.u32(inCount[r])
-            termTable.u32(notPlain.contains(o) ? 0 : labels[o] != nil ? 1 : titles[o] != nil ? 2 : files[o] != nil ? 3 : 0)
-        }
+        let termTable = termTable(order, edges, &pool)
         var nameTable = ByteWriter()
         for name in names {
             let key = pool.add(name.key)
@@ -286,34 +118,162 @@ struct IndexBuilder {
             nameTable.u32(name.term)
         }
         var outTable = ByteWriter(), inTable = ByteWriter()
-        for e in out { outTable.u32(e.p); outTable.u32(e.o) }
-        for e in into { inTable.u32(e.p); inTable.u32(e.s) }
-
-        var file = ByteWriter()
-        let termsOffset = IndexFormat.headerSize
-        let namesOffset = termsOffset + termTable.bytes.count
-        let outOffset = namesOffset + nameTable.bytes.count
-        let inOffset = outOffset + outTable.bytes.count
-        let stringsOffset = inOffset + inTable.bytes.count
-        let total = stringsOffset + pool.bytes.count
-        file.bytes.append(contentsOf: IndexFormat.magic)
-        file.u32(IndexFormat.version); file.u32(0)
-        file.u64(graphSize); file.u64(checksum)
-        file.u64(UInt64(bitPattern: stamp.modifiedSeconds)); file.u64(UInt64(bitPattern: stamp.modifiedNanoseconds)); file.u64(stamp.inode)
-        file.u32(UInt32(n)); file.u32(UInt32(names.count)); file.u32(UInt32(out.count)); file.u32(UInt32(into.count))
-        for offset in [termsOffset, namesOffset, outOffset, inOffset, stringsOffset] { file.u64(UInt64(offset)) }
-        file.u64(UInt64(pool.bytes.count)); file.u64(UInt64(total))
-        precondition(file.bytes.count == IndexFormat.headerSize)
-        file.bytes.reserveCapacity(total)
-        file.bytes += termTable.bytes
-        file.bytes += nameTable.bytes
-        file.bytes += outTable.bytes
-        file.bytes += inTable.bytes
-        file.bytes += pool.bytes
-        return (file.bytes, rank)
+        for e in edges.out { outTable.u32(e.p); outTable.u32(e.o) }
+        for e in edges.into { inTable.u32(e.p); inTable.u32(e.s) }
+        let header = Header(graphSize: graphSize, checksum: checksum, stamp: stamp, termCount: terms.count,
+                            nameCount: names.count, outCount: edges.out.count, inCount: edges.into.count)
+        let bytes = header.file(sections: [termTable.bytes, nameTable.bytes, outTable.bytes, inTable.bytes], pool: pool.bytes)
+        return (bytes, order.rank)
     }
 
-    private func dedupe(_ sorted: [Edge]) -> [Edge] {
+    /// The final order of the terms: by their text (IRI, or `_:` and the blank node's label).
+    struct TermOrder {
+        /// Each term's text, by id while building.
+        let texts: [[UInt8]]
+        /// The ids while building, in final order.
+        let order: [Int]
+        /// For each id while building, its final id.
+        let rank: [UInt32]
+
+        init(_ terms: [Term]) {
+            texts = terms.map { term in
+                switch term {
+                case .iri(let i): return Array(i.value.utf8)
+                case .blank(let b): return Array(("_:" + b.label).utf8)
+                case .literal: return []
+                }
+            }
+            let texts = self.texts
+            order = (0..<terms.count).sorted { texts[$0].lexicographicallyPrecedes(texts[$1]) }
+            var rank = [UInt32](repeating: 0, count: terms.count)
+            for (position, old) in order.enumerated() { rank[old] = UInt32(position) }
+            self.rank = rank
+        }
+    }
+
+    /// The edges in final ids, both directions, deduplicated, with where each node's run starts and its length.
+    struct EdgeTables {
+        var out: [Edge], into: [Edge]
+        var outStart: [UInt32], outCount: [UInt32], inStart: [UInt32], inCount: [UInt32]
+
+        init(_ edges: [Edge], rank: [UInt32], termCount n: Int) {
+            out = edges.map { Edge(s: rank[Int($0.s)], p: rank[Int($0.p)], o: rank[Int($0.o)]) }
+            out.sort { ($0.s, $0.p, $0.o) < ($1.s, $1.p, $1.o) }
+            out = IndexBuilder.dedupe(out)
+            into = out
+            into.sort { ($0.o, $0.p, $0.s) < ($1.o, $1.p, $1.s) }
+            outStart = [UInt32](repeating: 0, count: n); outCount = outStart
+            inStart = outStart; inCount = outStart
+            for (i, e) in out.enumerated() {
+                if outCount[Int(e.s)] == 0 { outStart[Int(e.s)] = UInt32(i) }
+                outCount[Int(e.s)] += 1
+            }
+            for (i, e) in into.enumerated() {
+                if inCount[Int(e.o)] == 0 { inStart[Int(e.o)] = UInt32(i) }
+                inCount[Int(e.o)] += 1
+            }
+        }
+    }
+
+    /// One entry of the name table.
+    struct Name { var key: [UInt8]; var kind: IndexFormat.NameKind; var term: UInt32 }
+
+    /// Every name of every named node, each normal form once with its best kind, sorted by normal form.
+    private func nameEntries(_ order: TermOrder) -> [Name] {
+        var entries: [Name] = []
+        let subjects = Set(labels.keys).union(alternatives.keys).union(titles.keys).union(files.keys)
+        for old in subjects {
+            for (key, kind) in names(of: old) { entries.append(Name(key: Array(key.utf8), kind: kind, term: order.rank[Int(old)])) }
+        }
+        entries.sort { $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.term < $1.term }
+        return entries
+    }
+
+    /// The normal forms a node can be found by, each with the best kind it has.
+    private func names(of old: UInt32) -> [String: IndexFormat.NameKind] {
+        let classIRIs = Set((classes[old] ?? []).compactMap { terms[Int($0)].iri })
+        let isFact = !classIRIs.isDisjoint(with: LV.factClasses) || eventNodes.contains(old)
+        let isPerson = classIRIs.contains(NG.Person) || classIRIs.contains(LV.schemaPerson)
+        var best: [String: IndexFormat.NameKind] = [:]
+        func note(_ key: String, _ kind: IndexFormat.NameKind) {
+            guard !key.isEmpty, key.utf8.count < 1000 else { return }
+            if let k = best[key], k.score >= kind.score { return }
+            best[key] = kind
+        }
+        if !isFact, let label = labels[old] {
+            let key = LookupNames.key(label)
+            note(key, .label)
+            let words = key.split(separator: " ").map(String.init)
+            if isPerson, words.count >= 2 {
+                note(words[words.count - 1], .surname)
+                for w in words.dropLast() where w.count >= 2 { note(w, .givenName) }
+            } else if let acronym = LookupNames.acronym(ofKey: key) {
+                note(acronym, .acronym)
+            }
+            if case .iri(let iri) = terms[Int(old)] { note(LookupNames.key(LV.localName(iri.value)), .localName) }
+        }
+        for alt in alternatives[old] ?? [] { note(LookupNames.key(alt), .altLabel) }
+        if let title = titles[old] { note(LookupNames.key(title), .title) }
+        if let file = files[old] { note(LookupNames.key(file), .file) }
+        return best
+    }
+
+    /// A node's main class: the most specific one (not a generic superclass), by name; as a final id.
+    private func primaryClass(_ old: UInt32, _ order: TermOrder) -> UInt32? {
+        guard let list = classes[old], !list.isEmpty else { return nil }
+        let specific = list.filter { c in terms[Int(c)].iri.map { !LV.genericClasses.contains($0) } ?? true }
+        let pick = (specific.isEmpty ? list : specific).min { order.texts[Int($0)].lexicographicallyPrecedes(order.texts[Int($1)]) }
+        return pick.map { order.rank[Int($0)] }
+    }
+
+    /// The term table, in final order (``IndexFormat/termSize`` bytes a term); its strings go to `pool` first.
+    private func termTable(_ order: TermOrder, _ edges: EdgeTables, _ pool: inout StringPool) -> ByteWriter {
+        var table = ByteWriter()
+        for old in order.order {
+            let o = UInt32(old)
+            let text = pool.add(order.texts[old])
+            table.u32(text.offset); table.u32(text.length)
+            table.u64(blockOffset[old]); table.u32(blockLength[old])
+            let label = pool.add(optional: labels[o] ?? titles[o] ?? files[o])
+            table.u32(label.offset); table.u32(label.length)
+            table.u32(primaryClass(o, order) ?? IndexFormat.none)
+            let sortKey = pool.add(optional: dates[o] ?? periods[o] ?? documentDates[o])
+            table.u32(sortKey.offset); table.u32(sortKey.length)
+            let r = Int(order.rank[old])
+            table.u32(edges.outStart[r]); table.u32(edges.outCount[r])
+            table.u32(edges.inStart[r]); table.u32(edges.inCount[r])
+            table.u32(notPlain.contains(o) ? 0 : labels[o] != nil ? 1 : titles[o] != nil ? 2 : files[o] != nil ? 3 : 0)
+        }
+        return table
+    }
+
+    /// The 128-byte header: the graph it was made for, the table sizes and where each section starts.
+    struct Header {
+        var graphSize: UInt64, checksum: UInt64, stamp: FileStamp
+        var termCount: Int, nameCount: Int, outCount: Int, inCount: Int
+
+        /// The header followed by the sections (terms, names, outgoing and incoming edges) and the string pool.
+        func file(sections: [[UInt8]], pool: [UInt8]) -> [UInt8] {
+            var offsets: [Int] = [IndexFormat.headerSize]
+            for section in sections { offsets.append(offsets[offsets.count - 1] + section.count) }
+            let total = offsets[offsets.count - 1] + pool.count
+            var file = ByteWriter()
+            file.bytes.append(contentsOf: IndexFormat.magic)
+            file.u32(IndexFormat.version); file.u32(0)
+            file.u64(graphSize); file.u64(checksum)
+            file.u64(UInt64(bitPattern: stamp.modifiedSeconds)); file.u64(UInt64(bitPattern: stamp.modifiedNanoseconds)); file.u64(stamp.inode)
+            file.u32(UInt32(termCount)); file.u32(UInt32(nameCount)); file.u32(UInt32(outCount)); file.u32(UInt32(inCount))
+            for offset in offsets { file.u64(UInt64(offset)) }
+            file.u64(UInt64(pool.count)); file.u64(UInt64(total))
+            precondition(file.bytes.count == IndexFormat.headerSize)
+            file.bytes.reserveCapacity(total)
+            for section in sections { file.bytes += section }
+            file.bytes += pool
+            return file.bytes
+        }
+    }
+
+    fileprivate static func dedupe(_ sorted: [Edge]) -> [Edge] {
         var out: [Edge] = []
         out.reserveCapacity(sorted.count)
         for e in sorted {

@@ -31,9 +31,10 @@ public enum LookupIndex {
         return graphPath + ".idx"
     }
 
-    /// Builds the index of the N-Triples file at `graphPath` and writes it
-    /// beside it (temporary file renamed into place). Returns the index's path.
-    /// Build calls this right after writing `graph.nt`.
+    /// Builds the index of the N-Triples file at `graphPath` (parsing it) and
+    /// writes it beside it (temporary file renamed into place). Returns the
+    /// index's path. For a graph already on disk (a user's own graph.nt);
+    /// `newsgraph build` records its index as it writes instead (``LookupIndexRecorder``).
     @discardableResult
     public static func write(for graphPath: String) throws(LookupError) -> String {
         let graph = try ByteStore(mapping: graphPath)

@@ -272,24 +272,22 @@ struct LookupText {
     }
 
     private mutating func quotations() {
-        let s = report.quotations
-        guard s.total > 0 else { return }
-        heading("QUOTATIONS", "\(s.total)")
-        for q in s.items {
-            entry(indent: 2, left: q.date ?? "", leftWidth: q.date == nil ? 0 : 12, body: "“" + q.text + "”", right: sourcesNote(q.sources))
-            evidence(q.evidence, sources: q.sources, indent: 4)
-        }
-        more(s, indent: 2)
+        datedList(report.quotations, "QUOTATIONS") { "“" + $0.text + "”" }
     }
 
     private mutating func partnerships() {
-        let s = report.partnerships
+        datedList(report.partnerships, "PARTNERSHIPS") { p in
+            (p.level ?? p.label ?? "partnership") + (p.parties.isEmpty ? "" : " with " + p.parties.map(\.label).joined(separator: ", "))
+        }
+    }
+
+    /// A section of items each with a date (shown when known), a line of text, its sources and evidence.
+    private mutating func datedList<Item: DatedItem>(_ s: LookupReport.Section<Item>, _ title: String, body: (Item) -> String) {
         guard s.total > 0 else { return }
-        heading("PARTNERSHIPS", "\(s.total)")
-        for p in s.items {
-            let body = (p.level ?? p.label ?? "partnership") + (p.parties.isEmpty ? "" : " with " + p.parties.map(\.label).joined(separator: ", "))
-            entry(indent: 2, left: p.date ?? "", leftWidth: p.date == nil ? 0 : 12, body: body, right: sourcesNote(p.sources))
-            evidence(p.evidence, sources: p.sources, indent: 4)
+        heading(title, "\(s.total)")
+        for item in s.items {
+            entry(indent: 2, left: item.date ?? "", leftWidth: item.date == nil ? 0 : 12, body: body(item), right: sourcesNote(item.sources))
+            evidence(item.evidence, sources: item.sources, indent: 4)
         }
         more(s, indent: 2)
     }
@@ -348,3 +346,13 @@ extension LV {
         return phrase(local: local)
     }
 }
+
+/// An item listed under its date with its sources and evidence.
+protocol DatedItem: Codable, Sendable {
+    var date: String? { get }
+    var sources: [String] { get }
+    var evidence: [LookupReport.Evidence]? { get }
+}
+
+extension LookupReport.QuotationItem: DatedItem {}
+extension LookupReport.PartnershipItem: DatedItem {}

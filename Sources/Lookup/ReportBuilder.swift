@@ -42,54 +42,28 @@ struct ReportBuilder {
         var other: UInt32
     }
 
-    func build(entity e: UInt32, query: String, match: EntityFinder.Candidate) throws(LookupError) -> LookupReport {
-        let ids = Ids(index)
-        let own = try graph.triples(e)
-
-        // Everything pointing at the node, sorted into kinds of fact.
+    /// Everything around a node, sorted into kinds of fact.
+    private struct Neighbourhood {
         var statements: [UInt32] = []
+        /// Events, with the roles the node has in each.
         var events: [UInt32: Set<String>] = [:]
         var observations: [UInt32] = [], quotations: [UInt32] = [], partnerships: [UInt32] = []
         var relationKeys = Set<RelationKey>()
-        var publishedBy: [UInt32] = []
-        for (p, s) in index.inEdges(e) {
-            let cls = graph.classIRI(s)
-            if (p == ids.subject || p == ids.object) && cls == RDF.statement {
-                statements.append(s)
-            } else if p == ids.predicate {
-                continue
-            } else if p == ids.about || cls == NG.Observation {
-                observations.append(s)
-            } else if p == ids.speaker || cls == NG.Quotation {
-                quotations.append(s)
-            } else if p == ids.party || cls == NG.Partnership {
-                partnerships.append(s)
-            } else if let role = ids.roles[p] {
-                events[s, default: []].insert(role)
-            } else if let cls, LV.eventClasses.contains(cls) {
-                events[s, default: []].insert(LV.phrase(IRI(constant: index.text(p))))
-            } else {
-                relationKeys.insert(RelationKey(outgoing: false, property: p, other: s))
-                if cls == NG.Document { publishedBy.append(s) }
-            }
-        }
-        let descriptive = Set(LV.descriptive.compactMap { index.find($0.value) })
-        for (p, o) in index.outEdges(e) where !descriptive.contains(p) {
-            relationKeys.insert(RelationKey(outgoing: true, property: p, other: o))
-        }
-        // Reified statements: which relation each supports, and its source.
+        /// Reified statements: which relation each supports.
         var support: [RelationKey: [UInt32]] = [:]
-        for s in statements {
-            var subject: UInt32?, property: UInt32?, object: UInt32?
-            for (p, o) in index.outEdges(s) {
-                if p == ids.subject { subject = o } else if p == ids.predicate { property = o } else if p == ids.object { object = o }
-            }
-            guard let subject, let property, let object else { continue }
-            let key = subject == e ? RelationKey(outgoing: true, property: property, other: object)
-                                   : RelationKey(outgoing: false, property: property, other: subject)
-            support[key, default: []].append(s)
-            relationKeys.insert(key)
+        /// Documents with an edge to the node.
+        var publishedBy: [UInt32] = []
+
+        /// Every node whose sources count as the documents stating something about `e`.
+        func factNodes(_ e: UInt32) -> [UInt32] {
+            statements + Array(events.keys) + observations + quotations + partnerships + [e]
         }
+    }
+
+    func build(entity e: UInt32, query: String, match: EntityFinder.Candidate) throws(LookupError) -> LookupReport {
+        let ids = Ids(index)
+        let own = try graph.triples(e)
+        let around = neighbourhood(of: e, ids)
 
         var titles: [String: String] = [:]
         func sources(_ node: UInt32) -> [String] {
@@ -103,18 +77,80 @@ struct ReportBuilder {
         }
 
         let entity = describe(e, own)
-        let relations = try relationSections(relationKeys, support, sources: sources)
-        let eventSection = try eventItems(e, events, sources: sources)
-        let observationSection = try observationItems(e, observations, sources: sources)
-        let quotationSection = try quotationItems(quotations, sources: sources)
-        let partnershipSection = try partnershipItems(e, partnerships, sources: sources)
+        let relations = try relationSections(around.relationKeys, around.support, sources: sources)
+        let eventSection = try eventItems(e, around.events, sources: sources)
+        let observationSection = try observationItems(e, around.observations, sources: sources)
+        let quotationSection = try quotationItems(around.quotations, sources: sources)
+        let partnershipSection = try partnershipItems(e, around.partnerships, sources: sources)
+        let documents = try documentSection(e, around, ids, titles: &titles)
 
-        // The documents that state anything about the node, by how much they state.
+        var report = LookupReport(
+            query: query, graph: graph.path,
+            match: .init(how: match.how, name: match.name, distance: match.distance),
+            entity: entity,
+            documents: documents,
+            relations: relations,
+            events: eventSection, observations: observationSection,
+            quotations: quotationSection, partnerships: partnershipSection)
+        report.documentTitles = titles
+        return report
+    }
+
+    /// Walks the edges into and out of `e` and sorts the nodes found into kinds of fact.
+    private func neighbourhood(of e: UInt32, _ ids: Ids) -> Neighbourhood {
+        var around = Neighbourhood()
+        for (p, s) in index.inEdges(e) {
+            let cls = graph.classIRI(s)
+            if (p == ids.subject || p == ids.object) && cls == RDF.statement {
+                around.statements.append(s)
+            } else if p == ids.predicate {
+                continue
+            } else if p == ids.about || cls == NG.Observation {
+                around.observations.append(s)
+            } else if p == ids.speaker || cls == NG.Quotation {
+                around.quotations.append(s)
+            } else if p == ids.party || cls == NG.Partnership {
+                around.partnerships.append(s)
+            } else if let role = ids.roles[p] {
+                around.events[s, default: []].insert(role)
+            } else if let cls, LV.eventClasses.contains(cls) {
+                around.events[s, default: []].insert(LV.phrase(IRI(constant: index.text(p))))
+            } else {
+                around.relationKeys.insert(RelationKey(outgoing: false, property: p, other: s))
+                if cls == NG.Document { around.publishedBy.append(s) }
+            }
+        }
+        let descriptive = Set(LV.descriptive.compactMap { index.find($0.value) })
+        for (p, o) in index.outEdges(e) where !descriptive.contains(p) {
+            around.relationKeys.insert(RelationKey(outgoing: true, property: p, other: o))
+        }
+        for s in around.statements {
+            guard let key = relationKey(ofStatement: s, about: e, ids) else { continue }
+            around.support[key, default: []].append(s)
+            around.relationKeys.insert(key)
+        }
+        return around
+    }
+
+    /// The relation a reified statement about `e` supports, or nil when it lacks a part.
+    private func relationKey(ofStatement s: UInt32, about e: UInt32, _ ids: Ids) -> RelationKey? {
+        var subject: UInt32?, property: UInt32?, object: UInt32?
+        for (p, o) in index.outEdges(s) {
+            if p == ids.subject { subject = o } else if p == ids.predicate { property = o } else if p == ids.object { object = o }
+        }
+        guard let subject, let property, let object else { return nil }
+        return subject == e ? RelationKey(outgoing: true, property: property, other: object)
+                            : RelationKey(outgoing: false, property: property, other: subject)
+    }
+
+    /// The documents that state anything about the node, by how much they state; their titles go to `titles`.
+    private func documentSection(_ e: UInt32, _ around: Neighbourhood, _ ids: Ids,
+                                 titles: inout [String: String]) throws(LookupError) -> LookupReport.Section<LookupReport.DocumentItem> {
         var facts: [UInt32: Int] = [:]
-        for node in statements + Array(events.keys) + observations + quotations + partnerships + [e] {
+        for node in around.factNodes(e) {
             for (p, o) in index.outEdges(node) where p == ids.derivedFrom { facts[o, default: 0] += 1 }
         }
-        for d in publishedBy { facts[d, default: 0] += 1 }
+        for d in around.publishedBy { facts[d, default: 0] += 1 }
         let ranked = facts.map { Ranked(key: $0.key, count: $0.value, label: graph.label($0.key), id: $0.key) }.sorted(by: Ranked.before)
         let shownDocuments = cut(ranked)
         let documentTriples = try graph.triples(of: shownDocuments.map(\.key))
@@ -125,17 +161,7 @@ struct ReportBuilder {
             return LookupReport.DocumentItem(iri: index.text(d), title: first(t, DCTerms.title),
                                              file: first(t, NG.sourceFile), date: first(t, DCTerms.date), facts: count)
         }
-
-        var report = LookupReport(
-            query: query, graph: graph.path,
-            match: .init(how: match.how, name: match.name, distance: match.distance),
-            entity: entity,
-            documents: .init(total: ranked.count, items: documents),
-            relations: relations,
-            events: eventSection, observations: observationSection,
-            quotations: quotationSection, partnerships: partnershipSection)
-        report.documentTitles = titles
-        return report
+        return .init(total: ranked.count, items: documents)
     }
 
     /// Items ranked by a count (more first), then by label, then by id; the keys are computed once.

@@ -17,25 +17,36 @@ import RDFModel
 /// Raptor's Turtle serializer gathers every statement until ``finish()`` to
 /// group them by subject, so Turtle output is held in memory until then.
 ///
+/// With `keepingOutput`, the writer also keeps a copy of the bytes Raptor
+/// writes, for ``takeOutput()``: in N-Triples and N-Quads, after each
+/// ``write(_:)-(Quad)`` they are exactly that statement's line of the file.
+///
 /// Like its ``RaptorWorld``, a writer must stay on the thread that made it.
-/// The Raptor serializer is private to it and freed before it is released.
+/// The Raptor serializer and its output stream are private to it and freed before it is released.
 public final class RDFFileWriter {
     public let path: String
     public let syntax: RDFSyntax
     /// The number of statements written so far.
     public private(set) var count = 0
+    /// The number of bytes Raptor has written to the file so far.
+    public var bytesWritten: Int { output.count }
 
     private let world: RaptorWorld
     private let temporary: String
     private var file: UnsafeMutablePointer<FILE>?
     private var serializer: OpaquePointer?
+    /// Where the serializer writes: ``output``, through ``handler``.
+    private var stream: OpaquePointer?
+    private var handler: UnsafeMutablePointer<raptor_iostream_handler>?
+    private let output: Output
     /// Why the writer is closed (finished, or failed), or nil while it is open.
     private var closedBecause: String?
 
     /// Opens a temporary file beside `path` and starts a serializer for `syntax` on it.
     public init(world: RaptorWorld, path: String, syntax: RDFSyntax,
-                prefixes: [(prefix: String, namespace: String)] = []) throws {
+                prefixes: [(prefix: String, namespace: String)] = [], keepingOutput: Bool = false) throws {
         self.world = world
+        output = Output(keeping: keepingOutput)
         self.path = path
         self.syntax = syntax
         let url = URL(fileURLWithPath: path)
@@ -49,12 +60,19 @@ public final class RDFFileWriter {
             throw RaptorError.io(path: path, reason: "cannot create \(temporary): \(String(cString: strerror(errno)))")
         }
         file = handle
+        output.file = handle
         do {
             try world.withWorld(file: path) { w, _ in
                 let s = try SerializerCalls.newSerializer(w, syntax: syntax, prefixes: prefixes)
                 serializer = s
-                guard raptor_serializer_start_to_file_handle(s, nil, handle) == 0 else {
-                    throw RaptorError.callFailed("raptor_serializer_start_to_file_handle")
+                let h = Output.newHandler()
+                handler = h
+                guard let stream = raptor_new_iostream_from_handler(w, Unmanaged.passUnretained(output).toOpaque(), h) else {
+                    throw RaptorError.callFailed("raptor_new_iostream_from_handler")
+                }
+                self.stream = stream
+                guard raptor_serializer_start_to_iostream(s, nil, stream) == 0 else {
+                    throw RaptorError.callFailed("raptor_serializer_start_to_iostream")
                 }
             }
         } catch {
@@ -88,6 +106,13 @@ public final class RDFFileWriter {
         try write(Quad(triple, graph: nil))
     }
 
+    /// The bytes Raptor has written since the writer was opened or since the last call
+    /// (empty unless opened with `keepingOutput`).
+    public func takeOutput() -> [UInt8] {
+        defer { output.kept.removeAll(keepingCapacity: true) }
+        return output.kept
+    }
+
     /// Ends the output, flushes and syncs the temporary file and renames it to `path`.
     public func finish() throws {
         try ensureOpen()
@@ -95,13 +120,15 @@ public final class RDFFileWriter {
             try world.withWorld(file: path) { _, sink in
                 guard let serializer else { throw RaptorError.callFailed("raptor_serializer_serialize_end") }
                 try SerializerCalls.end(serializer, sink: sink)
-                // Raptor's output stream is finished when the serializer is freed.
+                // Raptor's output is complete when the serializer, then its stream, are freed.
                 raptor_free_serializer(serializer)
                 self.serializer = nil
+                freeStream()
             }
             guard let handle = file else { throw RaptorError.callFailed("fclose") }
             file = nil
-            var failure = fflush(handle) == 0 && fsync(fileno(handle)) == 0 ? nil : String(cString: strerror(errno))
+            output.file = nil
+            var failure = output.failure ?? (fflush(handle) == 0 && fsync(fileno(handle)) == 0 ? nil : String(cString: strerror(errno)))
             if fclose(handle) != 0, failure == nil { failure = String(cString: strerror(errno)) }
             if let failure {
                 throw RaptorError.io(path: path, reason: "cannot finish writing \(temporary): \(failure)")
@@ -133,10 +160,69 @@ public final class RDFFileWriter {
             RaptorWorld.lock.unlock()
             self.serializer = nil
         }
+        RaptorWorld.lock.lock()
+        freeStream()
+        RaptorWorld.lock.unlock()
+        output.file = nil
         if let file {
             fclose(file)
             self.file = nil
         }
         unlink(temporary)
+    }
+
+    /// Frees the output stream (after the serializer that wrote to it) and its handler. Hold the lock.
+    private func freeStream() {
+        if let stream {
+            raptor_free_iostream(stream)
+            self.stream = nil
+        }
+        if let handler {
+            handler.deallocate()
+            self.handler = nil
+        }
+    }
+
+    /// What Raptor's output stream writes to: the file, counting the bytes and keeping them when asked.
+    private final class Output {
+        var file: UnsafeMutablePointer<FILE>?
+        let keeping: Bool
+        var kept: [UInt8] = []
+        var count = 0
+        /// Why a write to the file failed, the first time one did.
+        var failure: String?
+
+        init(keeping: Bool) { self.keeping = keeping }
+
+        func write(_ bytes: UnsafeRawBufferPointer) -> Int {
+            guard let file, let base = bytes.baseAddress else { return 0 }
+            let written = fwrite(base, 1, bytes.count, file)
+            if written < bytes.count, failure == nil { failure = String(cString: strerror(errno)) }
+            count += written
+            if keeping { kept.append(contentsOf: bytes.prefix(written)) }
+            return written
+        }
+
+        /// A handler whose context is an `Output` (unretained: the writer keeps it alive); the caller deallocates it.
+        /// It answers as Raptor's own file stream does: 1 for a byte written, the number of items for bytes.
+        static func newHandler() -> UnsafeMutablePointer<raptor_iostream_handler> {
+            var h = raptor_iostream_handler()
+            h.version = 2   // Raptor counts writing as a version 2 ability
+            h.write_byte = { context, byte in
+                guard let context else { return 0 }
+                var b = UInt8(truncatingIfNeeded: byte)
+                let output = Unmanaged<Output>.fromOpaque(context).takeUnretainedValue()
+                return withUnsafeBytes(of: &b) { Int32(output.write($0)) }
+            }
+            h.write_bytes = { context, pointer, size, items in
+                guard let context, let pointer, size > 0 else { return 0 }
+                let output = Unmanaged<Output>.fromOpaque(context).takeUnretainedValue()
+                let written = output.write(UnsafeRawBufferPointer(start: pointer, count: size * items))
+                return Int32(written / size)
+            }
+            let handler = UnsafeMutablePointer<raptor_iostream_handler>.allocate(capacity: 1)
+            handler.initialize(to: h)
+            return handler
+        }
     }
 }

@@ -45,11 +45,37 @@ public enum ValidateRunner {
     public static let defaultOntologyFolder = "ontology"
 
     public static func run(_ options: ValidateOptions) -> ValidateOutcome {
+        var messages = Messages(format: options.format)
+        func failed() -> ValidateOutcome { ValidateOutcome(status: 2, output: messages.output, errors: messages.errors, report: nil) }
+
+        let world: RaptorWorld
+        do { world = try RaptorWorld() } catch {
+            messages.unusable("\(error)")
+            return failed()
+        }
+        guard let validator = loadValidator(options, world: world, &messages),
+              let loaded = loadData(options, world: world, &messages)
+        else { return failed() }
+        var data = loaded.data
+        let relabel = relabelClashingBlankNodes(&data, shapes: validator.engine.shapes.graph.triples)
+
+        let report = validator.validate(data: data)
+        let status: Int32 = report.fails(strict: options.strict) ? 1 : 0
+        let graph = IndexedGraph(data)
+        let output = messages.output + render(report, options, validator: validator, graph: graph, texts: loaded.texts,
+                                              relabel: relabel, world: world)
+        return ValidateOutcome(status: status, output: output, errors: messages.errors, report: report)
+    }
+
+    /// What went wrong, for standard error, and in GitHub format also as `::error` lines for standard output.
+    struct Messages {
+        let format: ValidationOutputFormat
         var errors = ""
         var output = ""
-        func unusable(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
+
+        mutating func unusable(_ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil) {
             errors += "newsgraph validate: \(message)\n"
-            if options.format == .github {
+            if format == .github {
                 var props: [String] = []
                 if let file { props.append("file=" + ReportRenderer.githubProperty(file)) }
                 if let line { props.append("line=\(line)") }
@@ -57,15 +83,17 @@ public enum ValidateRunner {
                 output += "::error \(props.joined(separator: ","))::\(ReportRenderer.githubData(message))\n"
             }
         }
-        func failed() -> ValidateOutcome { ValidateOutcome(status: 2, output: output, errors: errors, report: nil) }
 
-        let world: RaptorWorld
-        do { world = try RaptorWorld() } catch {
-            unusable("\(error)")
-            return failed()
+        mutating func unusable(_ problem: LoadProblem, prefix: String = "") {
+            unusable(prefix + problem.message, file: problem.file, line: problem.line, column: problem.column)
         }
+    }
 
-        // The shapes and the ontology.
+    /// A data file read, with what its text needs for finding lines again.
+    typealias DataText = (file: String, syntax: RDFSyntax, prefix: String?)
+
+    /// The ontology and the shapes (of the ontology folder, or the shapes files), as a validator; nil after a problem.
+    static func loadValidator(_ options: ValidateOptions, world: RaptorWorld, _ messages: inout Messages) -> Validator? {
         var ontology: Ontology?
         var shapes: [Triple] = []
         let ontologyFolder = options.ontologyFolder ?? (options.shapesFiles.isEmpty ? defaultOntologyFolder : nil)
@@ -75,30 +103,35 @@ public enum ValidateRunner {
                 ontology = loaded
                 if options.shapesFiles.isEmpty { shapes = loaded.shapes }
             } catch {
-                unusable("the ontology could not be loaded: \(error)")
-                return failed()
+                messages.unusable("the ontology could not be loaded: \(error)")
+                return nil
             }
         }
+        var usable = true
         for (i, file) in options.shapesFiles.enumerated() {
             // Blank nodes of different shapes files are different nodes.
             switch load(file, syntax: nil, world: world, rename: options.shapesFiles.count > 1 ? "s\(i + 1)-" : nil) {
             case .success(let triples): shapes += triples
             case .failure(let problem):
-                unusable("shapes " + problem.message, file: problem.file, line: problem.line, column: problem.column)
+                messages.unusable(problem, prefix: "shapes ")
+                usable = false
             }
         }
-        if !errors.isEmpty { return failed() }
-        let validator: Validator
+        guard usable else { return nil }
         do {
-            validator = try Validator(ontology: ontology, shapes: shapes)
+            return try Validator(ontology: ontology, shapes: shapes)
         } catch {
-            unusable("the shapes cannot be used: \(error)")
-            return failed()
+            messages.unusable("the shapes cannot be used: \(error)")
+            return nil
         }
+    }
 
-        // The data, with blank nodes kept apart per file when there are several.
+    /// The data, with blank nodes kept apart per file when there are several; nil after a problem.
+    static func loadData(_ options: ValidateOptions, world: RaptorWorld,
+                         _ messages: inout Messages) -> (data: [Triple], texts: [DataText])? {
         var data: [Triple] = []
-        var texts: [(file: String, syntax: RDFSyntax, prefix: String?)] = []
+        var texts: [DataText] = []
+        var usable = true
         for (i, file) in options.files.enumerated() {
             let syntax = options.inputSyntax ?? RDFSyntax.forPath(file) ?? .turtle
             let prefix = options.files.count > 1 ? "f\(i + 1)-" : nil
@@ -107,70 +140,68 @@ public enum ValidateRunner {
                 data += triples
                 texts.append((file, syntax, prefix))
             case .failure(let problem):
-                unusable(problem.message, file: problem.file, line: problem.line, column: problem.column)
+                messages.unusable(problem)
+                usable = false
             }
         }
-        if !errors.isEmpty { return failed() }
+        return usable ? (data, texts) : nil
+    }
 
-        // A report names data nodes and shape nodes side by side: a data blank
-        // node with the label of a shapes-graph blank node is given another label.
+    /// A report names data nodes and shape nodes side by side: a data blank
+    /// node with the label of a shapes-graph blank node is given another label.
+    /// Returns the new label of each old one.
+    static func relabelClashingBlankNodes(_ data: inout [Triple], shapes: [Triple]) -> [String: String] {
         var shapeLabels: Set<String> = []
-        for t in validator.engine.shapes.graph.triples {
+        for t in shapes {
             for case .blank(let b) in [t.subject, t.object] { shapeLabels.insert(b.label) }
         }
+        guard !shapeLabels.isEmpty else { return [:] }
         var relabel: [String: String] = [:]
-        if !shapeLabels.isEmpty {
-            var dataLabels: Set<String> = []
-            for t in data { for case .blank(let b) in [t.subject, t.object] { dataLabels.insert(b.label) } }
-            for label in dataLabels.sorted() where shapeLabels.contains(label) {
-                var new = "d-" + label
-                while shapeLabels.contains(new) || dataLabels.contains(new) { new = "d-" + new }
-                relabel[label] = new
-                dataLabels.insert(new)
-            }
-            if !relabel.isEmpty {
-                func fix(_ t: Term) -> Term {
-                    guard case .blank(let b) = t, let new = relabel[b.label], let n = try? BlankNode(new) else { return t }
-                    return .blank(n)
-                }
-                data = data.map { Triple(fix($0.subject), $0.predicate, fix($0.object)) }
-            }
+        var dataLabels: Set<String> = []
+        for t in data { for case .blank(let b) in [t.subject, t.object] { dataLabels.insert(b.label) } }
+        for label in dataLabels.sorted() where shapeLabels.contains(label) {
+            var new = "d-" + label
+            while shapeLabels.contains(new) || dataLabels.contains(new) { new = "d-" + new }
+            relabel[label] = new
+            dataLabels.insert(new)
         }
+        if !relabel.isEmpty {
+            func fix(_ t: Term) -> Term {
+                guard case .blank(let b) = t, let new = relabel[b.label], let n = try? BlankNode(new) else { return t }
+                return .blank(n)
+            }
+            data = data.map { Triple(fix($0.subject), $0.predicate, fix($0.object)) }
+        }
+        return relabel
+    }
 
-        let report = validator.validate(data: data)
-        let status: Int32 = report.fails(strict: options.strict) ? 1 : 0
-        let graph = IndexedGraph(data)
-
+    /// The report in the asked format; text, JSON and GitHub name the file and line of each result.
+    static func render(_ report: ValidationReport, _ options: ValidateOptions, validator: Validator, graph: IndexedGraph,
+                       texts: [DataText], relabel: [String: String], world: RaptorWorld) -> String {
+        if options.format == .shacl { return turtle(report.triples(), world: world) }
+        let locators = texts.map { entry -> SourceLocator? in
+            guard let text = try? String(contentsOfFile: entry.file, encoding: .utf8) else { return nil }
+            let base = URL(fileURLWithPath: entry.file).absoluteURL.absoluteString
+            return SourceLocator(text: text, file: entry.file, baseIRI: base) { label in
+                let parsed = (entry.prefix ?? "") + SourceLocator.raptorLabel(label)
+                return relabel[parsed] ?? parsed
+            }
+        }.compactMap { $0 }
+        let inputs = "\(options.files.count) file\(options.files.count == 1 ? "" : "s")"
+        let renderer = ReportRenderer(report: report, data: graph, inputs: inputs, describeShape: validator.describeShape, locateNode: { node in
+            for locator in locators {
+                if let line = locator.line(of: node, in: graph) { return ReportLocation(file: locator.file, line: line) }
+            }
+            return nil
+        }) { result in
+            locate(result, locators, graph)
+        }
         switch options.format {
-        case .shacl:
-            output += turtle(report.triples(), world: world)
-        case .text, .json, .github:
-            let locators = texts.map { entry -> SourceLocator? in
-                guard let text = try? String(contentsOfFile: entry.file, encoding: .utf8) else { return nil }
-                let base = URL(fileURLWithPath: entry.file).absoluteURL.absoluteString
-                return SourceLocator(text: text, file: entry.file, baseIRI: base) { label in
-                    let parsed = (entry.prefix ?? "") + SourceLocator.raptorLabel(label)
-                    return relabel[parsed] ?? parsed
-                }
-            }.compactMap { $0 }
-            let inputs = "\(options.files.count) file\(options.files.count == 1 ? "" : "s")"
-            let renderer = ReportRenderer(report: report, data: graph, inputs: inputs, describeShape: validator.describeShape, locateNode: { node in
-                for locator in locators {
-                    if let line = locator.line(of: node, in: graph) { return ReportLocation(file: locator.file, line: line) }
-                }
-                return nil
-            }) { result in
-                locate(result, locators, graph)
-            }
-            switch options.format {
-            case .json: output += renderer.json()
-            case .github:
-                output += renderer.github()
-                output += "newsgraph validate: \(renderer.counts) in \(graph.triples.count) triples from \(inputs)\n"
-            default: output += renderer.text()
-            }
+        case .json: return renderer.json()
+        case .github:
+            return renderer.github() + "newsgraph validate: \(renderer.counts) in \(graph.triples.count) triples from \(inputs)\n"
+        default: return renderer.text()
         }
-        return ValidateOutcome(status: status, output: output, errors: errors, report: report)
     }
 
     /// The file and line of a result: of its triple where it has one, else of its focus node.

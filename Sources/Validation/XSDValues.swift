@@ -71,11 +71,70 @@ struct XSDMoment: Sendable {
 
     /// Parses and checks a lexical form of `kind` (real calendar dates: no 2023-02-30).
     init?(lexical s: String, kind: Kind) {
-        var scanner = DateScanner(Array(s.unicodeScalars))
+        var reader = MomentReader(DateScanner(Array(s.unicodeScalars)))
+        guard reader.readFields(of: kind), let timezone = reader.readTimezone(), reader.scanner.atEnd else { return nil }
+        self.kind = kind
+        self.fraction = reader.fraction
+        self.hasTimezone = timezone.given
+        if reader.yearIsLarge {
+            self.seconds = nil
+        } else {
+            let days = XSDMoment.daysFromCivil(year: reader.year, month: reader.month, day: reader.day)
+            let local = Int64(days) * 86_400 + Int64(reader.hour * 3600 + reader.minute * 60 + reader.second)
+            self.seconds = local - Int64(timezone.offsetMinutes * 60)
+        }
+    }
+
+    /// Reads the fields of a lexical form, checking each as it goes.
+    private struct MomentReader {
+        var scanner: DateScanner
         var year = 1, month = 1, day = 1, hour = 0, minute = 0, second = 0
         var fraction: [UInt8] = []
+        /// More than 15 digits: valid, but too large to compute with.
         var yearIsLarge = false
-        func readYear() -> Bool {
+
+        init(_ scanner: DateScanner) { self.scanner = scanner }
+
+        /// The date and time fields `kind` has, in its order.
+        mutating func readFields(of kind: Kind) -> Bool {
+            switch kind {
+            case .dateTime, .date:
+                guard readYear(), scanner.take("-"), let m = two(), monthOK(m), scanner.take("-"), let d = two() else { return false }
+                guard d >= 1, d <= XSDMoment.daysIn(month: m, year: yearIsLarge ? 2000 : year) else { return false }
+                month = m; day = d
+                if kind == .dateTime { return scanner.take("T") && readTime() }
+            case .time:
+                return readTime()
+            case .gYear:
+                return readYear()
+            case .gYearMonth:
+                guard readYear(), scanner.take("-"), let m = two(), monthOK(m) else { return false }
+                month = m
+            case .gMonth:
+                guard scanner.take("-"), scanner.take("-"), let m = two(), monthOK(m) else { return false }
+                month = m
+            case .gDay:
+                guard scanner.take("-"), scanner.take("-"), scanner.take("-"), let d = two(), (1...31).contains(d) else { return false }
+                day = d
+            case .gMonthDay:
+                guard scanner.take("-"), scanner.take("-"), let m = two(), monthOK(m), scanner.take("-"), let d = two(),
+                      d >= 1, d <= XSDMoment.daysIn(month: m, year: 2000)
+                else { return false }
+                month = m; day = d
+            }
+            return true
+        }
+
+        /// Timezone: none, Z or (+|-)hh:mm with hh:mm at most 14:00; nil when malformed.
+        mutating func readTimezone() -> (given: Bool, offsetMinutes: Int)? {
+            if scanner.take("Z") { return (true, 0) }
+            guard let sign = scanner.peek(), sign == "+" || sign == "-" else { return (false, 0) }
+            _ = scanner.next()
+            guard let h = two(), scanner.take(":"), let m = two(), m <= 59, h < 14 || (h == 14 && m == 0) else { return nil }
+            return (true, (h * 60 + m) * (sign == "-" ? -1 : 1))
+        }
+
+        private mutating func readYear() -> Bool {
             let negative = scanner.take("-")
             guard let digits = scanner.digits(), digits.count >= 4, !(digits.count > 4 && digits.first == 0x30) else { return false }
             if digits.count > 15 { yearIsLarge = true; return true }
@@ -83,11 +142,13 @@ struct XSDMoment: Sendable {
             year = negative ? -y : y
             return true
         }
-        func two() -> Int? {
+
+        private mutating func two() -> Int? {
             guard let d = scanner.digits(), d.count == 2 else { return nil }
             return Int(d[0] - 0x30) * 10 + Int(d[1] - 0x30)
         }
-        func readTime() -> Bool {
+
+        private mutating func readTime() -> Bool {
             guard let h = two(), scanner.take(":"), let m = two(), scanner.take(":"), let sec = two() else { return false }
             if scanner.take(".") {
                 guard let f = scanner.digits(), !f.isEmpty else { return false }
@@ -103,54 +164,8 @@ struct XSDMoment: Sendable {
             hour = h; minute = m; second = sec
             return true
         }
-        func monthOK(_ m: Int) -> Bool { (1...12).contains(m) }
-        switch kind {
-        case .dateTime, .date:
-            guard readYear(), scanner.take("-"), let m = two(), monthOK(m), scanner.take("-"), let d = two() else { return nil }
-            guard d >= 1, d <= XSDMoment.daysIn(month: m, year: yearIsLarge ? 2000 : year) else { return nil }
-            month = m; day = d
-            if kind == .dateTime { guard scanner.take("T"), readTime() else { return nil } }
-        case .time:
-            guard readTime() else { return nil }
-        case .gYear:
-            guard readYear() else { return nil }
-        case .gYearMonth:
-            guard readYear(), scanner.take("-"), let m = two(), monthOK(m) else { return nil }
-            month = m
-        case .gMonth:
-            guard scanner.take("-"), scanner.take("-"), let m = two(), monthOK(m) else { return nil }
-            month = m
-        case .gDay:
-            guard scanner.take("-"), scanner.take("-"), scanner.take("-"), let d = two(), (1...31).contains(d) else { return nil }
-            day = d
-        case .gMonthDay:
-            guard scanner.take("-"), scanner.take("-"), let m = two(), monthOK(m), scanner.take("-"), let d = two(),
-                  d >= 1, d <= XSDMoment.daysIn(month: m, year: 2000)
-            else { return nil }
-            month = m; day = d
-        }
-        // Timezone: Z or (+|-)hh:mm with hh:mm at most 14:00.
-        var offsetMinutes = 0
-        var hasTimezone = false
-        if scanner.take("Z") {
-            hasTimezone = true
-        } else if let sign = scanner.peek(), sign == "+" || sign == "-" {
-            _ = scanner.next()
-            guard let h = two(), scanner.take(":"), let m = two(), m <= 59, h < 14 || (h == 14 && m == 0) else { return nil }
-            offsetMinutes = (h * 60 + m) * (sign == "-" ? -1 : 1)
-            hasTimezone = true
-        }
-        guard scanner.atEnd else { return nil }
-        self.kind = kind
-        self.fraction = fraction
-        self.hasTimezone = hasTimezone
-        if yearIsLarge {
-            self.seconds = nil
-        } else {
-            let days = XSDMoment.daysFromCivil(year: year, month: month, day: day)
-            let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-            self.seconds = local - Int64(offsetMinutes * 60)
-        }
+
+        private func monthOK(_ m: Int) -> Bool { (1...12).contains(m) }
     }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

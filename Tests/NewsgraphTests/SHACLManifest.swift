@@ -7,6 +7,7 @@ import Load
 import RDFModel
 import RaptorIO
 import Testing
+import W3CTestSupport
 
 /// Reading the W3C SHACL test suite (`W3C-SHACL/data-shapes/tests/core`) from
 /// its manifests with the project's own Turtle parser: the core manifest's
@@ -20,31 +21,6 @@ let shaclSuiteFolder: URL = {
     url.deleteLastPathComponent()
     return url.appendingPathComponent("W3C-SHACL", isDirectory: true)
 }()
-
-enum SHACLManifestError: Error, CustomStringConvertible {
-    case brokenList(String, at: String)
-    case missing(entry: String, what: String)
-    case notAFile(String)
-    case badKnownIssues(line: Int, text: String)
-
-    var description: String {
-        switch self {
-        case .brokenList(let file, let at): return "\(file): broken rdf:List at \(at)"
-        case .missing(let entry, let what): return "\(entry): no \(what)"
-        case .notAFile(let iri): return "\(iri) is not a file in the suite"
-        case .badKnownIssues(let line, let text): return "known-issues.tsv line \(line): expected 'test<TAB>reason', got \(text.debugDescription)"
-        }
-    }
-}
-
-enum SHACLMF {
-    static let ns = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
-    static let include = IRI(constant: ns + "include")
-    static let entries = IRI(constant: ns + "entries")
-    static let action = IRI(constant: ns + "action")
-    static let result = IRI(constant: ns + "result")
-    static let status = IRI(constant: ns + "status")
-}
 
 enum SHACLTestVocabulary {
     static let ns = "http://www.w3.org/ns/shacl-test#"
@@ -110,7 +86,7 @@ enum SHACLSuite {
     }
 
     static func path(of iri: IRI) throws -> String {
-        guard let url = URL(string: iri.value), url.isFileURL else { throw SHACLManifestError.notAFile(iri.value) }
+        guard let url = URL(string: iri.value), url.isFileURL else { throw ManifestError.notAFile(iri.value) }
         return url.path
     }
 
@@ -126,23 +102,20 @@ enum SHACLSuite {
         var visited: Set<String> = []
         func visit(_ file: String) throws {
             guard visited.insert(file).inserted else { return }
-            let graph = IndexedGraph(try parse(file, world: world))
-            let manifests = graph.triples.filter { $0.predicate == RDF.type && $0.object == .iri(IRI(constant: SHACLMF.ns + "Manifest")) }
-            for manifest in manifests.map(\.subject) {
-                for list in graph.objects(manifest, SHACLMF.entries) {
-                    guard let members = graph.list(list) else { throw SHACLManifestError.brokenList(file, at: list.description) }
-                    for node in members {
-                        guard let iri = node.iri, graph.objects(node, RDF.type).contains(.iri(SHACLTestVocabulary.Validate)) else { continue }
-                        let id = relative(file) + "#" + (iri.value.split(separator: "/").last.map(String.init) ?? iri.value)
-                        guard let action = graph.object(node, SHACLMF.action) else { throw SHACLManifestError.missing(entry: id, what: "mf:action") }
-                        guard let data = graph.object(action, SHACLTestVocabulary.dataGraph)?.iri else { throw SHACLManifestError.missing(entry: id, what: "sht:dataGraph") }
-                        guard let shapes = graph.object(action, SHACLTestVocabulary.shapesGraph)?.iri else { throw SHACLManifestError.missing(entry: id, what: "sht:shapesGraph") }
-                        let label = graph.object(node, RDFS.label)?.literal?.lexicalForm ?? id
-                        out.append(SHACLTestEntry(id: id, label: label, manifestPath: file, node: iri,
-                                                  dataPath: try path(of: data), shapesPath: try path(of: shapes)))
-                    }
+            let graph = ManifestGraph(try parse(file, world: world), file: file)
+            for manifest in graph.manifests {
+                for node in try graph.entries(of: manifest) {
+                    guard let iri = node.iri, graph.objects(node, RDF.type).contains(.iri(SHACLTestVocabulary.Validate)) else { continue }
+                    let id = relative(file) + "#" + (iri.value.split(separator: "/").last.map(String.init) ?? iri.value)
+                    let action = try graph.required(node, MF.action, entry: id, what: "mf:action")
+                    guard let data = try graph.required(action, SHACLTestVocabulary.dataGraph, entry: id, what: "sht:dataGraph").iri,
+                          let shapes = try graph.required(action, SHACLTestVocabulary.shapesGraph, entry: id, what: "sht:shapesGraph").iri
+                    else { throw ManifestError.missing(entry: id, what: "IRIs as sht:dataGraph and sht:shapesGraph") }
+                    let label = graph.object(node, RDFS.label)?.literal?.lexicalForm ?? id
+                    out.append(SHACLTestEntry(id: id, label: label, manifestPath: file, node: iri,
+                                              dataPath: try path(of: data), shapesPath: try path(of: shapes)))
                 }
-                for include in graph.objects(manifest, SHACLMF.include) {
+                for include in graph.objects(manifest, MF.include) {
                     guard let iri = include.iri else { continue }
                     try visit(try path(of: iri))
                 }
@@ -159,17 +132,7 @@ enum SHACLSuite {
 
     /// `W3C-SHACL/known-issues.tsv`: entries this engine does not pass, with the reason.
     static let knownIssues: Result<[String: String], any Error> = Result {
-        let text = try String(contentsOf: shaclSuiteFolder.appendingPathComponent("known-issues.tsv"), encoding: .utf8)
-        var out: [String: String] = [:]
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") || (n == 0 && line.hasPrefix("test\t")) { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw SHACLManifestError.badKnownIssues(line: n + 1, text: String(line))
-            }
-            out[String(fields[0])] = String(fields[1])
-        }
-        return out
+        try KnownIssues.parse(String(contentsOf: shaclSuiteFolder.appendingPathComponent("known-issues.tsv"), encoding: .utf8))
     }
 
     /// Runs one entry: validates its data graph against its shapes graph and compares
@@ -192,8 +155,8 @@ enum SHACLSuite {
         }
         let report = engine.validate(data: try graph(entry.dataPath))
 
-        guard let expectedNode = manifest.object(.iri(entry.node), SHACLMF.result) else {
-            throw SHACLManifestError.missing(entry: entry.id, what: "mf:result")
+        guard let expectedNode = manifest.object(.iri(entry.node), MF.result) else {
+            throw ManifestError.missing(entry: entry.id, what: "mf:result")
         }
         let expectedConforms = manifest.object(expectedNode, SH.conforms) == .literal(.boolean(true))
         let resultNodes = manifest.objects(expectedNode, SH.result)
@@ -201,7 +164,7 @@ enum SHACLSuite {
         var expected: [ComparableResult] = []
         for node in resultNodes {
             func one(_ p: IRI) throws -> Term {
-                guard let v = manifest.object(node, p) else { throw SHACLManifestError.missing(entry: entry.id, what: SHACLText.compact(p)) }
+                guard let v = manifest.object(node, p) else { throw ManifestError.missing(entry: entry.id, what: SHACLText.compact(p)) }
                 return v
             }
             let path = try manifest.object(node, SH.resultPath).map { try PropertyPath.parse($0, in: manifest) }

@@ -48,10 +48,22 @@ struct StoreCheck {
     func countIn(_ graph: String) throws -> Int { try sparql.count("GRAPH <\(graph)> { ?s ?p ?o }") }
 
     func run() throws {
-        let n = seeds.triples
-        #expect(n > 500, "the seeds' graph should be a real graph")
+        #expect(seeds.triples > 500, "the seeds' graph should be a real graph")
+        let ntGraph = try checkNTriplesAndTurtle()
+        let documentGraphs = try checkQuads()
+        try checkLiterals()
+        try checkAskQueries(ntGraph: ntGraph, documentGraphs: documentGraphs)
+        try checkNonASCIIName(ntGraph: ntGraph)
 
-        // N-Triples, in chunks of 300 triples.
+        // --replace: the graph holds only the new file.
+        let replaced = try load([seeds.trickyNT], .named(IRI(constant: ntGraph)), replace: true)
+        #expect(replaced.triples == seeds.tricky.count)
+        #expect(try countIn(ntGraph) == seeds.tricky.count, "\(name): --replace left other triples")
+    }
+
+    /// graph.nt in chunks of 300 triples, and graph.ttl parsed and sent as N-Triples; returns the N-Triples graph's IRI.
+    func checkNTriplesAndTurtle() throws -> String {
+        let n = seeds.triples
         let ntGraph = base + "nt"
         let nt = try load([seeds.nt], .named(IRI(constant: ntGraph)), chunk: 300)
         #expect(nt.triples == n)
@@ -63,8 +75,11 @@ struct StoreCheck {
         let ttl = try load([seeds.ttl], .named(IRI(constant: ttlGraph)))
         #expect(ttl.triples == n)
         #expect(try countIn(ttlGraph) == n, "\(name): COUNT(*) of the Turtle graph")
+        return ntGraph
+    }
 
-        // N-Quads: one named graph per source document.
+    /// graph.nq: one named graph per source document; returns their IRIs.
+    func checkQuads() throws -> [String] {
         var documentGraphs: [String] = []
         if StoreEnvironment.require(!seeds.quadsByGraph.isEmpty, "the build wrote no graph.nq") {
             let nq = try load([seeds.nq], nil)
@@ -75,10 +90,13 @@ struct StoreCheck {
             }
             let values = documentGraphs.map { "<\($0)>" }.joined(separator: " ")
             let union = try sparql.count("{ SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?g { \(values) } GRAPH ?g { ?s ?p ?o } } }")
-            #expect(union == n, "\(name): the document graphs together hold graph.nt")
+            #expect(union == seeds.triples, "\(name): the document graphs together hold graph.nt")
         }
+        return documentGraphs
+    }
 
-        // Literals with quotes, new lines and non-ASCII characters, through each syntax.
+    /// Literals with quotes, new lines and non-ASCII characters, through each syntax.
+    func checkLiterals() throws {
         let literalGraphs = [(seeds.trickyNT, base + "tricky-nt"), (seeds.trickyTTL, base + "tricky-ttl"), (seeds.trickyNQ, StoreSeedGraph.trickyGraphIRI.value)]
         for (file, graph) in literalGraphs {
             let target: GraphTarget? = file.hasSuffix(".nq") ? nil : .named(IRI(constant: graph))
@@ -94,8 +112,10 @@ struct StoreCheck {
                 #expect(found, "\(name): \(String(literal.description.prefix(80))) did not come back exactly from \(file)")
             }
         }
+    }
 
-        // The evaluation's ASK queries, as over the file.
+    /// The evaluation's ASK queries, as over the file.
+    func checkAskQueries(ntGraph: String, documentGraphs: [String]) throws {
         if StoreEnvironment.require(FileManager.default.fileExists(atPath: StoreEnvironment.evalFolder + "/score"),
                                     "\(StoreEnvironment.evalFolder) is missing: the ASK comparison needs ../shared/eval") {
             let queries = try seeds.evaluationQueries()
@@ -118,17 +138,14 @@ struct StoreCheck {
                 print("note: \(name)'s regex does not match non-ASCII letters in these patterns (the data is there; see the exact-match check): \(regexLimited)")
             }
         }
+    }
 
-        // A name with a non-ASCII letter, matched exactly and by a plain regex.
+    /// A name with a non-ASCII letter, matched exactly and by a plain regex.
+    func checkNonASCIIName(ntGraph: String) throws {
         let creator = "Cemal Ege \u{D6}zkan"
         if try sparql.ask("ASK { ?d <http://purl.org/dc/terms/creator> \"\(creator)\" }", defaultGraphs: [ntGraph]) {
             #expect(try sparql.ask("ASK { ?d <http://purl.org/dc/terms/creator> ?n FILTER(regex(STR(?n), \"\u{D6}zkan\")) }", defaultGraphs: [ntGraph]))
         }
-
-        // --replace: the graph holds only the new file.
-        let replaced = try load([seeds.trickyNT], .named(IRI(constant: ntGraph)), replace: true)
-        #expect(replaced.triples == seeds.tricky.count)
-        #expect(try countIn(ntGraph) == seeds.tricky.count, "\(name): --replace left other triples")
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import RaptorIO
+import W3CTestSupport
 
 /// Reading W3C test manifests (`manifest.ttl`) with the project's own Turtle
 /// parser, into entries that the conformance tests run.
@@ -66,38 +67,6 @@ struct ManifestEntry: Sendable, Hashable, Identifiable, CustomTestStringConverti
     var testDescription: String { id }
 }
 
-enum ManifestError: Error, CustomStringConvertible {
-    case missingResource(String)
-    case noManifestNode(String)
-    case brokenList(String, at: String)
-    case missingProperty(entry: String, property: String)
-    case unknownType(entry: String, types: [String])
-    case missingFile(entry: String, path: String)
-    case badKnownIssues(line: Int, text: String)
-
-    var description: String {
-        switch self {
-        case .missingResource(let r): return "resource \(r) is not in the test bundle"
-        case .noManifestNode(let m): return "\(m): no node has rdf:type mf:Manifest"
-        case .brokenList(let m, let at): return "\(m): the mf:entries list is broken at \(at)"
-        case .missingProperty(let e, let p): return "\(e): no \(p)"
-        case .unknownType(let e, let types): return "\(e): no known test type among \(types)"
-        case .missingFile(let e, let path): return "\(e): file \(path) is missing"
-        case .badKnownIssues(let line, let text): return "known-issues.tsv line \(line): expected 'test<TAB>reason', got \(text.debugDescription)"
-        }
-    }
-}
-
-enum MF {
-    static let ns = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
-    static let Manifest = IRI(constant: ns + "Manifest")
-    static let entries = IRI(constant: ns + "entries")
-    static let name = IRI(constant: ns + "name")
-    static let action = IRI(constant: ns + "action")
-    static let result = IRI(constant: ns + "result")
-    static let assumedTestBase = IRI(constant: ns + "assumedTestBase")
-}
-
 enum RDFT {
     static let ns = "http://www.w3.org/ns/rdftest#"
     static let approval = IRI(constant: ns + "approval")
@@ -112,70 +81,34 @@ enum RDFT {
     ]
 }
 
-private enum RDFList {
-    static let first = IRI(constant: RDF.ns + "first")
-    static let rest = IRI(constant: RDF.ns + "rest")
-    static let `nil` = IRI(constant: RDF.ns + "nil")
-}
-
-/// A manifest graph, indexed by subject and predicate.
-private struct Graph {
-    private var index: [Term: [IRI: [Term]]] = [:]
-    private(set) var triples: [Triple] = []
-
-    mutating func add(_ t: Triple) {
-        triples.append(t)
-        index[t.subject, default: [:]][t.predicate, default: []].append(t.object)
-    }
-
-    func objects(_ s: Term, _ p: IRI) -> [Term] { index[s]?[p] ?? [] }
-    func object(_ s: Term, _ p: IRI) -> Term? { objects(s, p).first }
-}
-
 extension W3CSuite {
     /// The suite's entries, in manifest order, read with `RaptorWorld` as Turtle.
     func entries() throws -> [ManifestEntry] {
         let dir = try directoryURL()
         let manifestFile = dir.appendingPathComponent("manifest.ttl").path
         let manifestIRI = namespace + "manifest.ttl"
-        var graph = Graph()
+        var triples: [Triple] = []
         try RaptorLifetime.serialized {
             let world = try RaptorWorld()
-            try world.parse(file: manifestFile, syntax: .turtle, baseIRI: manifestIRI) { graph.add($0.triple) }
+            try world.parse(file: manifestFile, syntax: .turtle, baseIRI: manifestIRI) { triples.append($0.triple) }
         }
-
-        guard let manifest = graph.triples.first(where: { $0.predicate == RDF.type && $0.object == .iri(MF.Manifest) })?.subject
-        else { throw ManifestError.noManifestNode(manifestPath) }
+        let graph = ManifestGraph(triples, file: manifestPath)
+        guard let manifest = graph.manifests.first else { throw ManifestError.noManifestNode(manifestPath) }
 
         // Where the manifest names the base its results assume (mf:assumedTestBase),
         // test files are parsed with that base, else with their IRI in `namespace`.
         let testBase = graph.object(manifest, MF.assumedTestBase)?.iri?.value
 
-        // Walk the rdf:List of mf:entries.
-        var entryNodes: [Term] = []
-        var seen: Set<Term> = []
-        var cell = graph.object(manifest, MF.entries) ?? .iri(RDFList.nil)
-        while cell != .iri(RDFList.nil) {
-            guard seen.insert(cell).inserted, let first = graph.object(cell, RDFList.first),
-                  let rest = graph.object(cell, RDFList.rest)
-            else { throw ManifestError.brokenList(manifestPath, at: cell.description) }
-            entryNodes.append(first)
-            cell = rest
-        }
-
-        return try entryNodes.map { node in
+        return try graph.entries(of: manifest).map { node in
             let fragment = node.iri.map { Self.fragment(of: $0.value) } ?? node.description
             let id = manifestPath + "#" + fragment
             let types = graph.objects(node, RDF.type).compactMap(\.iri)
             guard let type = types.first(where: { RDFT.kinds[$0] != nil }), let (kind, syntax) = RDFT.kinds[type] else {
                 throw ManifestError.unknownType(entry: id, types: types.map(\.value))
             }
-            guard let name = graph.object(node, MF.name)?.literal?.lexicalForm else {
-                throw ManifestError.missingProperty(entry: id, property: "mf:name")
-            }
-            guard let action = graph.object(node, MF.action)?.iri else {
-                throw ManifestError.missingProperty(entry: id, property: "mf:action")
-            }
+            guard let name = try graph.required(node, MF.name, entry: id, what: "mf:name").literal?.lexicalForm,
+                  let action = try graph.required(node, MF.action, entry: id, what: "mf:action").iri
+            else { throw ManifestError.missing(entry: id, what: "an mf:name string and an mf:action IRI") }
             let actionFile = Self.lastPathComponent(action.value)
             let actionPath = dir.appendingPathComponent(actionFile).path
             guard FileManager.default.fileExists(atPath: actionPath) else {
@@ -183,8 +116,8 @@ extension W3CSuite {
             }
             var resultPath: String?
             if kind == .eval {
-                guard let result = graph.object(node, MF.result)?.iri else {
-                    throw ManifestError.missingProperty(entry: id, property: "mf:result")
+                guard let result = try graph.required(node, MF.result, entry: id, what: "mf:result").iri else {
+                    throw ManifestError.missing(entry: id, what: "an mf:result IRI")
                 }
                 let path = dir.appendingPathComponent(Self.lastPathComponent(result.value)).path
                 guard FileManager.default.fileExists(atPath: path) else {
@@ -215,27 +148,12 @@ extension W3CSuite {
 }
 
 /// `W3C/known-issues.tsv`: entries that Raptor 2.0.15 gets wrong, by entry id, with the reason.
-enum KnownIssues {
+enum RaptorKnownIssues {
     static let table: Result<[String: String], any Error> = Result {
         guard let url = Bundle.module.url(forResource: "W3C", withExtension: nil)?.appendingPathComponent("known-issues.tsv") else {
             throw ManifestError.missingResource("W3C/known-issues.tsv")
         }
-        return try parse(String(contentsOf: url, encoding: .utf8))
-    }
-
-    /// Lines `id<TAB>reason`; the header line `test<TAB>reason`, blank lines
-    /// and lines starting with `#` are skipped.
-    static func parse(_ text: String) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") || (n == 0 && line.hasPrefix("test\t")) { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty, out[String(fields[0])] == nil else {
-                throw ManifestError.badKnownIssues(line: n + 1, text: String(line))
-            }
-            out[String(fields[0])] = String(fields[1])
-        }
-        return out
+        return try KnownIssues.parse(String(contentsOf: url, encoding: .utf8))
     }
 }
 

@@ -33,6 +33,38 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
     }
 
+    @Test(arguments: [RDFSyntax.ntriples, .nquads])
+    func keptOutputIsEachStatementsLine(syntax: RDFSyntax) throws {
+        let world = try RaptorWorld()
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("out." + (syntax == .nquads ? "nq" : "nt")).path
+        let writer = try RDFFileWriter(world: world, path: path, syntax: syntax, keepingOutput: true)
+        var lines: [[UInt8]] = []
+        for quad in Self.quads {
+            try writer.write(quad)
+            lines.append(writer.takeOutput())
+        }
+        let total = writer.bytesWritten
+        try writer.finish()
+        #expect(writer.takeOutput().isEmpty)
+        let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(lines.joined().elementsEqual(file))
+        #expect(total == file.count)
+        #expect(lines.allSatisfy { $0.last == 0x0A && $0.filter { $0 == 0x0A }.count == 1 })
+    }
+
+    @Test func outputIsNotKeptUnlessAsked() throws {
+        let world = try RaptorWorld()
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let writer = try RDFFileWriter(world: world, path: dir.appendingPathComponent("out.nt").path, syntax: .ntriples)
+        try writer.write(Self.quads[0])
+        #expect(writer.takeOutput().isEmpty)
+        #expect(writer.bytesWritten > 0)
+        try writer.finish()
+    }
+
     @Test(arguments: [RDFSyntax.ntriples, .turtle, .nquads])
     func sinkWritesTheSameBytesAsTheBatchWrite(syntax: RDFSyntax) throws {
         let world = try RaptorWorld()

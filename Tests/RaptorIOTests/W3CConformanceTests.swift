@@ -23,7 +23,7 @@ import Testing
 
     private func check(_ entry: ManifestEntry) throws {
         let outcome = W3CRunner.run(entry)
-        if let reason = try KnownIssues.table.get()[entry.id] {
+        if let reason = try RaptorKnownIssues.table.get()[entry.id] {
             withKnownIssue("\(reason)") {
                 if case .fail(let why) = outcome { Issue.record("\(entry.name): \(why)") }
             }
@@ -34,7 +34,7 @@ import Testing
 
     /// Runs every entry of both suites and prints one line per suite for the CI log.
     @Test func summary() throws {
-        let known = try KnownIssues.table.get()
+        let known = try RaptorKnownIssues.table.get()
         var allIDs: Set<String> = []
         for (suite, entries) in [(W3CSuite.ntriples, try W3CSuite.cachedNTriples.get()),
                                  (W3CSuite.turtle, try W3CSuite.cachedTurtle.get())] {
