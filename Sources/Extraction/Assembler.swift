@@ -116,6 +116,7 @@ public struct Assembler {
     mutating func emit(_ e: EventFact, key: String, evidence: [Evidence]) {
         let node = minter.node(kind: "event", key: key)
         put(node, RDF.type, NG.term(e.cls))
+        for also in lexicon.frame(e.cls).alsoTypes ?? [] { put(node, RDF.type, NG.term(also)) }
         put(node, RDFS.label, string: label(e))
         if !e.cameo.isEmpty { put(node, NG.term("cameoCode"), string: e.cameo) }
         if e.planned { put(node, NG.term("planned"), Literal.boolean(true)) }

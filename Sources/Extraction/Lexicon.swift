@@ -92,6 +92,9 @@ public struct Lexicon: Sendable {
         public var stanceObject: Bool? = nil
         /// The relation from each agent to each target of an event that is not planned.
         public var implies: String? = nil
+        /// Other classes a node of this class also has, written out for stores that draw no
+        /// inference: a class that extends the contract also says it is an `ng:Event`.
+        public var alsoTypes: [String]? = nil
 
         public init() {}
 
