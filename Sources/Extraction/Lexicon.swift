@@ -257,6 +257,9 @@ public struct Lexicon: Sendable {
     /// Folded surface form (token sequence joined by single spaces) → entries.
     public let index: [String: [Entry]]
     public let maxTokens: Int
+    /// The most tokens of any surface form starting with this folded word: how far a match at
+    /// a word can reach, so that the gazetteer tries only lengths that exist (a one-level trie).
+    public let maxTokensByFirst: [String: Int]
 
     public enum LoadError: Error, CustomStringConvertible {
         case file(String, String)
@@ -308,11 +311,13 @@ public struct Lexicon: Sendable {
         self.patterns = patterns
         var index: [String: [Entry]] = [:]
         var maxTokens = 1
+        var byFirst: [String: Int] = [:]
         func add(_ surface: String, _ entry: Entry) {
             let tokens = Tokenizer.words(surface)
             guard !tokens.isEmpty else { return }
             let key = Lexicon.fold(tokens.joined(separator: " "))
             maxTokens = max(maxTokens, tokens.count)
+            byFirst[Lexicon.fold(tokens[0]), default: 0] = max(byFirst[Lexicon.fold(tokens[0]), default: 0], tokens.count)
             if index[key]?.contains(where: { $0.kind == entry.kind && $0.canonical == entry.canonical }) == true { return }
             index[key, default: []].append(entry)
         }
@@ -350,12 +355,22 @@ public struct Lexicon: Sendable {
         }
         self.index = index
         self.maxTokens = maxTokens
+        self.maxTokensByFirst = byFirst
         // "President of the European Commission": a title that names its institution heads it.
+        // Every run of two or more words of the title is looked up in the index: linear in the titles.
         var owners: [String: String] = [:]
-        let orgNames = organizations.flatMap { o in ([o.name] + (o.alt ?? [])).filter { $0.contains(" ") }.map { (Lexicon.fold($0), o.name) } }
         for t in titles {
-            let words = " " + Lexicon.fold(t.title) + " "
-            if let owner = orgNames.filter({ words.contains(" " + $0.0 + " ") }).max(by: { $0.0.count < $1.0.count }) { owners[t.title] = owner.1 }
+            let words = Tokenizer.words(t.title)
+            var best: (length: Int, name: String)?
+            for start in words.indices {
+                for end in stride(from: words.count, through: start + 2, by: -1) {
+                    let key = Lexicon.fold(words[start..<end].joined(separator: " "))
+                    if let org = index[key]?.first(where: { $0.kind == .organization }), end - start > (best?.length ?? 0) {
+                        best = (end - start, org.canonical)
+                    }
+                }
+            }
+            if let best { owners[t.title] = best.name }
         }
         self.titleOwners = owners
     }
@@ -371,8 +386,10 @@ public struct Lexicon: Sendable {
 
     /// Case- and diacritic-insensitive form used as the index key.
     public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .replacingOccurrences(of: "’", with: "'")
+        // Plain ASCII folds to its lower case; only other text needs Foundation's folding.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return folded.contains("’") ? folded.replacingOccurrences(of: "’", with: "'") : folded
     }
 
     public func country(named name: String) -> Country? { countries.first { $0.name == name } }

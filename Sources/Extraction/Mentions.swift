@@ -128,7 +128,8 @@ extension Extractor {
         var i = 0
         while i < t.count {
             var matched = false
-            for n in stride(from: min(lexicon.maxTokens, t.count - i), through: 1, by: -1) {
+            let reach = lexicon.maxTokensByFirst[Lexicon.fold(t[i].text)] ?? 0
+            for n in stride(from: min(reach, t.count - i), through: 1, by: -1) {
                 let slice = t[i..<(i + n)]
                 guard slice.first?.isWord == true, slice.last?.isWord == true else { continue }
                 let surface = slice.map(\.text).joined(separator: " ")
