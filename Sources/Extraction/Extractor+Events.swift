@@ -90,6 +90,7 @@ extension Extractor {
         for subj in subjects where actorKinds.contains(subj.kind) {
             switch e.subjectRole {
             case "agent": fact.agents.insert(subj)
+            case "host": if subj.kind != .person { fact.hosts.insert(subj) } else { fact.participants.insert(subj) }
             default: fact.participants.insert(subj)
             }
         }
@@ -244,7 +245,7 @@ extension Extractor {
             guard let role = EventFact.Role(rawValue: name), let other = EventFact.Role(rawValue: otherName) else { continue }
             fact.setRole(role, fact.role(role).subtracting(fact.role(other)))
         }
-        if let n = frame.minParties, fact.participants.union(fact.agents).count < n { return false }
+        if let n = frame.minParties, fact.everyone.count < n { return false }
         for requirement in frame.requires ?? [] {
             let met = requirement.split(separator: "|").contains { alternative in
                 let parts = alternative.split(separator: ":", maxSplits: 1).map(String.init)

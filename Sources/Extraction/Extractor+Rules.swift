@@ -77,6 +77,17 @@ extension Extractor {
                 }
                 found.sort { $0.range.lowerBound < $1.range.lowerBound }
             }
+            // "today", "yesterday": the article's day, when it has one.
+            if let day = reference, day.day != nil {
+                for (phrases, offset) in [(lexicon.patterns.todayPhrases ?? [], 0), (lexicon.patterns.yesterdayPhrases ?? [], -1)] {
+                    for phrase in phrases {
+                        guard let k = Extractor.find(phrase, in: t), !t[k].quoted, let date = day.adding(days: offset),
+                              !found.contains(where: { $0.range.contains(k) }) else { continue }
+                        found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
+                    }
+                }
+                found.sort { $0.range.lowerBound < $1.range.lowerBound }
+            }
             lastDay = found.last(where: { $0.date.day != nil && $0.end == nil })?.date ?? (found.isEmpty ? lastDay : nil)
             let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, previous: index > 0 ? p.sentences[index - 1] : nil,
                                reference: reference, pair: Array(pair),

@@ -220,6 +220,9 @@ public struct Lexicon: Sendable {
         public let proposalVerbs: [String]?
         /// "the same day", "hours later": the day of the previous sentence; "the next day": the day after it.
         public let sameDayPhrases: [String]?
+        /// "today", "yesterday": the article's own day, and the day before it.
+        public let todayPhrases: [String]?
+        public let yesterdayPhrases: [String]?
         public let nextDayPhrases: [String]?
         /// Closed-class words the stages read: prepositions, pronouns, determiners, hedges …
         public let grammar: Grammar

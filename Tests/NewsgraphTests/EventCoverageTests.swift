@@ -38,3 +38,20 @@ import Testing
         #expect(!events("Date: 2022-10-13\n\nNote\n\nChile did not vote on Wednesday.\n").contains { $0.cls == "Vote" })
     }
 }
+
+extension EventCoverageTests {
+    @Test func todayIsTheArticlesDay() {
+        let e = events("Date: 2025-03-07\n\nNote\n\nChile today imposed sanctions on Peru.\n")
+        #expect(e.contains { $0.cls == "Sanction" && $0.date == TextDate(year: 2025, month: 3, day: 7) })
+    }
+
+    @Test func reachingADealIsAnAgreement() {
+        let e = events("Date: 2024-12-07\n\nNote\n\nChile reached a free trade agreement with Peru on 6 December 2024.\n")
+        #expect(e.contains { $0.cls == "AgreementSigning" && $0.everyone.map(\.name).sorted() == ["Chile", "Peru"] })
+    }
+
+    @Test func aHostAndAGuestMeet() {
+        let e = events("Date: 2024-12-07\n\nNote\n\nChile hosts Peru for talks on 8 December 2024.\n")
+        #expect(e.contains { $0.cls == "Meeting" && $0.hosts.map(\.name) == ["Chile"] && $0.everyone.contains { $0.name == "Peru" } })
+    }
+}
