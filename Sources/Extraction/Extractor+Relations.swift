@@ -12,6 +12,9 @@ extension Extractor {
                 while let i = s.has(cue, from: from) {
                     from = i + 1
                     guard !seen.contains(i), !s.tokens[i].quoted else { continue }
+                    // A capitalized cue inside a sentence is part of a name ("the resolution Aggression Against
+                    // Ruritania"), except in a title-case headline.
+                    if i > 0, s.tokens[i].isCapitalized, !Extractor.isHeadline(s.tokens) { continue }
                     let cueLength = Tokenizer.tokens(cue).count
                     for k in i..<(i + cueLength) { seen.insert(k) }
                     if negated(s, max(0, i - 4), i) || reported(s, before: i) { continue }
