@@ -23,7 +23,9 @@ extension Extractor {
         // A clause is looked at no further back than a bounded window, so that the work stays linear.
         var start = max(0, cue - 40)
         for k in stride(from: cue - 1, through: start, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
-        let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue }
+        // Names inside quoted words are the speaker's, not the subject of the article's own clause.
+        let cueQuoted = cue < s.tokens.count && s.tokens[cue].quoted
+        let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) }
         var candidates = inClause.filter { m in
             let b = m.range.lowerBound - 1
             if b >= 0, grammar.prepositions.contains(s.tokens[b].lower) { return false }
@@ -159,7 +161,8 @@ extension Extractor {
         // A headline's "X to visit Y" is what X will do.
         let t = s.tokens
         let ended = t.last.map { [".", "?", "!"].contains($0.text) } ?? false
-        return !ended && to > 0 && to <= t.count && t[to - 1].lower == "to"
+        let window = max(0, from)..<min(to, t.count)
+        return !ended && window.contains { k in t[k].lower == "to" && k + 1 < window.upperBound && t[k + 1].isWord && !t[k + 1].isCapitalized }
     }
 
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.

@@ -70,13 +70,22 @@ extension Extractor {
         } ?? true)
         let frame = lexicon.frame(e.class)
         var fact = EventFact(cls: e.class, cameo: e.cameo, evidence: s.evidence)
-        fact.planned = planned(s, max(0, i - 5), i)
+        // The modality may close on the cue itself: "agreed to meet", "will host".
+        fact.planned = planned(s, max(0, i - 5), after)
         if fact.planned, let c = e.plannedCameo { fact.cameo = c }
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
 
         // Who acts.
         var subjects = actors(e, s, at: i, after: after, nominal: nominal, before: before, isVerbForm: isVerbForm, frame: frame, &fact)
+        let agentsBefore = fact.agents
         fillRoles(e, s, after: after, nominal: nominal, &fact)
+        // "X attends the inauguration of Y", "X welcomed the visit by Y": an agent named after the cue is the
+        // one who acts; the subject only takes part.
+        let agentAfterCue = !fact.agents.subtracting(agentsBefore).isEmpty
+        if agentAfterCue, e.subjectRole == "agent" {
+            for subj in subjects where actorKinds.contains(subj.kind) && !fact.agents.contains(subj) { fact.participants.insert(subj) }
+            subjects = []
+        }
         // "X has been facing sanctions": the subject undergoes the event.
         let undergoes = (lexicon.patterns.undergoVerbs ?? []).contains { v in
             guard let k = s.has(v, from: max(0, i - 7)), k < i else { return false }
@@ -94,7 +103,7 @@ extension Extractor {
             default: fact.participants.insert(subj)
             }
         }
-        date(&fact, s, at: i)
+        date(&fact, s, at: i, limit: nextCue(e, s, after: after))
         if frame.named == true, !name(&fact, s, at: i) { return nil }
         return satisfies(frame, &fact) ? fact : nil
     }
@@ -168,7 +177,8 @@ extension Extractor {
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
         var k = after
         let qualifiers = qualifyingTokens(s)
-        while k < t.count, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
+        let end = nextCue(e, s, after: after)
+        while k < end, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
             let word = t[k].lower
             if nominal, word == "," { break }
             if let m = s.mentions.first(where: { $0.range.lowerBound == k && $0.role == .entity }) {
@@ -195,6 +205,7 @@ extension Extractor {
                 switch role {
                 case "host": if ref.kind == .country || ref.kind == .organization { fact.hosts.insert(ref) } else if ref.kind == .city { fact.location = ref }
                 case "location": if ref.kind == .city || ref.kind == .country || ref.kind == .place { fact.location = fact.location ?? ref }
+                case "agent": if actorKinds.contains(ref.kind) { fact.agents.insert(ref) }
                 case "participant": if actorKinds.contains(ref.kind) { fact.participants.insert(ref) }
                 case "target": if ref.kind != .city { fact.targets.insert(ref) }
                 case "same":
@@ -211,9 +222,26 @@ extension Extractor {
     }
 
     /// The nearest date expression in the cue's clause, after the cue first; none from another clause.
-    func date(_ fact: inout EventFact, _ s: Sentence, at i: Int) {
+    /// Where the next cue of the same pattern starts after `after` ("X's visit reciprocates Y's state
+    /// visit to Z"): what follows it belongs to that event, not this one.
+    /// A cue inside a prepositional phrase ("expected to meet at the informal summit in X") is this
+    /// event's own complement and cuts nothing.
+    func nextCue(_ e: Lexicon.EventPattern, _ s: Sentence, after: Int) -> Int {
         let t = s.tokens
-        let candidates = s.dates.filter { !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) }
+        let starts = e.cues.compactMap { s.has($0, from: after) }.filter { c in
+            var b = c - 1
+            while b > after, b > c - 4, t[b].isWord, !t[b].isCapitalized, !grammar.determiners.contains(t[b].lower),
+                  !grammar.prepositions.contains(t[b].lower) { b -= 1 }
+            if b >= 0, grammar.prepositions.contains(t[b].lower) { return false }
+            if b >= 1, grammar.determiners.contains(t[b].lower), grammar.prepositions.contains(t[b - 1].lower) { return false }
+            return true
+        }
+        return starts.min() ?? t.count
+    }
+
+    func date(_ fact: inout EventFact, _ s: Sentence, at i: Int, limit: Int? = nil) {
+        let t = s.tokens
+        let candidates = s.dates.filter { !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) && $0.range.lowerBound < (limit ?? t.count) }
         // The nearest date expression in the clause; after the cue wins a tie.
         let dateMention = candidates.min { a, b in
             let da = a.range.lowerBound >= i ? a.range.lowerBound - i : i - a.range.upperBound

@@ -55,3 +55,22 @@ extension EventCoverageTests {
         #expect(e.contains { $0.cls == "Meeting" && $0.hosts.map(\.name) == ["Chile"] && $0.everyone.contains { $0.name == "Peru" } })
     }
 }
+
+extension EventCoverageTests {
+    @Test func theOneSwornInActsAndWhoAttendsTakesPart() {
+        let e = events("Date: 2024-05-24\n\nNote\n\nPresident Juma Otieno attended the inauguration of President Tomas Ferrer on 3 May 2024.\n")
+        let i = e.first { $0.cls == "Inauguration" }
+        #expect(i?.agents.map(\.name) == ["Tomas Ferrer"] && i?.participants.map(\.name) == ["Juma Otieno"])
+    }
+
+    @Test func aSecondVisitInTheSentenceKeepsItsOwnHostAndDate() {
+        let e = events("Date: 2024-05-24\n\nNote\n\nPresident Tomas Ferrer’s visit reciprocates former president Ana Llosa’s state visit to Chile in May 2023.\n")
+        #expect(!e.contains { $0.cls == "Visit" && $0.agents.contains { $0.name == "Tomas Ferrer" } && $0.date == TextDate(year: 2023, month: 5) })
+        #expect(e.contains { $0.cls == "Visit" && $0.agents.map(\.name) == ["Ana Llosa"] && $0.hosts.map(\.name) == ["Chile"] })
+    }
+
+    @Test func agreeingToMeetIsPlanned() {
+        let e = events("Date: 2023-06-10\n\nNote\n\nChile and Peru agreed to meet again in Lima in August.\n")
+        #expect(e.contains { $0.cls == "Meeting" && $0.planned && $0.date == TextDate(year: 2023, month: 8) })
+    }
+}
