@@ -63,6 +63,11 @@ def main(argv):
         for _, cls, query, note in rows:
             f.write(f"| {query} | {cls} | {note.replace('|', '/')} |\n")
         f.write(f"\nClassified once and passing now: {len(fixed)} ({', '.join(fixed)}).\n")
+        history = tsv.rsplit("/", 1)[0] + "/errors-history.md" if "/" in tsv else "errors-history.md"
+        try:
+            f.write(open(history, encoding="utf-8").read())
+        except FileNotFoundError:
+            pass
     return 0
 
 
