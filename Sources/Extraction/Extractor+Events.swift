@@ -77,6 +77,16 @@ extension Extractor {
 
         // Who acts.
         var subjects = actors(e, s, at: i, after: after, nominal: nominal, before: before, isVerbForm: isVerbForm, frame: frame, &fact)
+        // "X witnessed the signing" takes part; "X welcomed the signing" has no part in it.
+        let phraseStart = d >= 0 && d < i - 1 && determiners.contains(t[d].lower) ? d : (i > 0 && determiners.contains(t[i - 1].lower) ? i - 1 : i)
+        let verbAt = phraseStart - 1
+        if nominal, verbAt >= 0, grammar.witnessVerbs.contains(t[verbAt].lower) || grammar.onlookerVerbs.contains(t[verbAt].lower) {
+            if grammar.witnessVerbs.contains(t[verbAt].lower) {
+                for subj in subjects where actorKinds.contains(subj.kind) { fact.participants.insert(subj) }
+            }
+            for subj in subjects { fact.agents.remove(subj) }
+            subjects = []
+        }
         let agentsBefore = fact.agents
         fillRoles(e, s, after: after, nominal: nominal, &fact)
         // "X attends the inauguration of Y", "X welcomed the visit by Y": an agent named after the cue is the

@@ -176,6 +176,14 @@ public struct Lexicon: Sendable {
         public let copulas: Set<String>
         /// Words that may stand between a copula and a title: "the current Chair".
         public let titleFillers: Set<String>
+        /// "Minister for Economic Affairs": the words of a portfolio that a title may take after "of"/"for".
+        public let portfolioWords: Set<String>
+        /// Portfolio words that qualify another and never end a portfolio: "Economic" in "Economic Affairs".
+        public let portfolioModifiers: Set<String>
+        /// "X witnessed the signing": the subject of these verbs before an event noun takes part, but does not act.
+        public let witnessVerbs: Set<String>
+        /// "X welcomed the signing": the subject of these verbs before an event noun has no part in it.
+        public let onlookerVerbs: Set<String>
     }
 
     public struct Patterns: Decodable, Sendable {

@@ -163,6 +163,7 @@ extension Extractor {
                 i += 1
             }
         }
+        out = withPortfolios(t, out)
         out = shapes(t, out)
         out += people(t, out)
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -263,6 +264,20 @@ extension Extractor {
             }
         }
         return out
+    }
+
+    /// "Minister for Economic Affairs X Y": a title takes the portfolio after "of"/"for", so that the
+    /// portfolio's last word is never read as the first word of the name after it.
+    func withPortfolios(_ t: [Token], _ ms: [Mention]) -> [Mention] {
+        let portfolio = grammar.portfolioWords
+        return ms.map { m in
+            guard m.role == .title, m.range.upperBound + 1 < t.count, ["of", "for"].contains(t[m.range.upperBound].lower) else { return m }
+            var k = m.range.upperBound + 1
+            while k < t.count, portfolio.contains(t[k].lower), t[k].isCapitalized || ["and", "the"].contains(t[k].text) { k += 1 }
+            while k > m.range.upperBound + 1, ["and", "the"].contains(t[k - 1].text) || grammar.portfolioModifiers.contains(t[k - 1].lower) { k -= 1 }
+            guard k > m.range.upperBound + 1, !ms.contains(where: { $0.range.lowerBound > m.range.upperBound && $0.range.lowerBound < k }) else { return m }
+            return Mention(range: m.range.lowerBound..<k, ref: m.ref, role: .title, note: m.note)
+        }
     }
 
     /// A headline in title case capitalizes common words ("Foreign Policy Approach", "X Attends

@@ -105,3 +105,28 @@ extension OpenWorldTests {
         #expect(meetings.contains { Set($0.everyone.map(\.name)) == ["Ana Llosa", "Juma Otieno"] })
     }
 }
+
+extension OpenWorldTests {
+    @Test func aTitleTakesItsPortfolioAndTheNameStartsAfterIt() {
+        let (f, registry) = facts("Note\n\nMinister for Economic Affairs Juma Otieno met Chile's president on 3 May 2023.\n")
+        #expect(registry.people.map(\.name).contains("Juma Otieno"))
+        #expect(f.positions[EntityRef(kind: .person, name: "Juma Otieno")] == ["Minister for Economic Affairs"])
+        // A portfolio never ends on a modifier: "the leader of the National Rally" names no portfolio.
+        let (_, other) = facts("Note\n\nAna Llosa, the leader of the National Renewal Party, denounced the plan.\n")
+        #expect(other.people.map(\.name).contains("Ana Llosa"))
+    }
+
+    @Test func aSideNamedWithAgainstIsNoOpposition() {
+        let (f, _) = facts("Note\n\nChile condemned Peru's aggression against Bolivia on 3 May 2023.\n")
+        #expect(!f.relations.contains { $0.property == "opposes" && $0.subject.name == "Peru" })
+    }
+}
+
+extension EventCoverageTests {
+    @Test func aWitnessTakesPartAndAnOnlookerDoesNot() {
+        let witnessed = events("Date: 2024-05-24\n\nNote\n\nPresident Juma Otieno witnessed the signing on 3 May 2024.\n")
+        #expect(!witnessed.contains { $0.cls == "AgreementSigning" && $0.agents.contains { $0.name == "Juma Otieno" } })
+        let welcomed = events("Date: 2024-05-24\n\nNote\n\nChile welcomed the signing of the deal by Peru and Bolivia on 3 May 2024.\n")
+        #expect(!welcomed.contains { $0.everyone.contains { $0.name == "Chile" } })
+    }
+}
