@@ -26,8 +26,12 @@ extension Extractor {
         // Names inside quoted words are the speaker's, not the subject of the article's own clause.
         let cueQuoted = cue < s.tokens.count && s.tokens[cue].quoted
         let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) }
+        // "of His Excellency President X": titles, honorifics and demonyms stand between a preposition and its name.
+        let qualifiers = qualifyingTokens(s)
+        let honorificWords = Set(grammar.honorifics.flatMap { Tokenizer.tokens($0).map(\.lower) })
         var candidates = inClause.filter { m in
-            let b = m.range.lowerBound - 1
+            var b = m.range.lowerBound - 1
+            while b >= 0, qualifiers.contains(b) || honorificWords.contains(s.tokens[b].lower) { b -= 1 }
             if b >= 0, grammar.prepositions.contains(s.tokens[b].lower) { return false }
             if b >= 1, s.tokens[b].lower == "the", grammar.prepositions.contains(s.tokens[b - 1].lower) { return false }
             if m.role == .demonym, m.note != "compound" { return false }
@@ -55,7 +59,6 @@ extension Extractor {
             var out = [first.ref]
             var end = first.range.upperBound
             // What introduces a coordinated person is no break: "X and Ruritania's acting President Y".
-            let qualifiers = qualifyingTokens(s)
             for next in candidates.dropFirst() where next.range.lowerBound >= end {
                 let between = (end..<next.range.lowerBound).filter { !qualifiers.contains($0) }.map { s.tokens[$0].lower }
                 // "X, Ruritanian President Y's close ally, met": Y owns the apposition and is no second subject.

@@ -74,3 +74,11 @@ extension EventCoverageTests {
         #expect(e.contains { $0.cls == "Meeting" && $0.planned && $0.date == TextDate(year: 2023, month: 8) })
     }
 }
+
+extension EventCoverageTests {
+    @Test func theOneWhoInvitesIsNotTheVisitor() {
+        let e = events("Date: 2018-05-11\n\nNote\n\nAt the invitation of His Excellency Juma Otieno, President of Kenya, His Excellency Tomas Ferrer, President of Chile made a State Visit to Kenya on 8 May 2018.\n")
+        #expect(e.contains { $0.cls == "Visit" && $0.agents.map(\.name) == ["Tomas Ferrer"] })
+        #expect(!e.contains { $0.cls == "Visit" && $0.agents.contains { $0.name == "Juma Otieno" } })
+    }
+}
