@@ -1,4 +1,5 @@
 import Foundation
+import Language
 
 /// A source article read from a corpus folder.
 public struct SourceDocument: Sendable {

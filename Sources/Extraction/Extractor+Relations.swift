@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 /// Relations stated by cue words, read in the form their pattern names, and proposals.

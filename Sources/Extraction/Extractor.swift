@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 /// Stages 2 to 9 over one document: metadata, sentences, mentions, events and

@@ -1,3 +1,4 @@
+import Language
 import RDFModel
 
 /// A set of triples being assembled, with the helpers the pipeline needs.

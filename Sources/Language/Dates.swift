@@ -6,6 +6,12 @@ public struct TextDate: Hashable, Comparable, Sendable {
     public var month: Int?
     public var day: Int?
 
+    package init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// The literal at its precision: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`.
     public var literal: Literal {
         if month != nil, day != nil { return Literal(iso, datatype: XSD.date) }
@@ -25,7 +31,7 @@ public struct TextDate: Hashable, Comparable, Sendable {
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day-precision dates.
-    var daysSinceEpoch: Int? {
+    package var daysSinceEpoch: Int? {
         guard let month, let day else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -36,9 +42,9 @@ public struct TextDate: Hashable, Comparable, Sendable {
     }
 
     /// 0 for Monday … 6 for Sunday.
-    var weekday: Int? { daysSinceEpoch.map { (($0 % 7) + 7 + 3) % 7 } }
+    package var weekday: Int? { daysSinceEpoch.map { (($0 % 7) + 7 + 3) % 7 } }
 
-    func adding(days: Int) -> TextDate? { daysSinceEpoch.flatMap { TextDate(daysSinceEpoch: $0 + days) } }
+    package func adding(days: Int) -> TextDate? { daysSinceEpoch.flatMap { TextDate(daysSinceEpoch: $0 + days) } }
 
     /// Whether this is a real calendar date (no 30 February).
     public var isValid: Bool {
@@ -52,8 +58,8 @@ public struct TextDate: Hashable, Comparable, Sendable {
     }
 }
 
-func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
+package func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+package func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
 
 /// A date expression found in a sentence: tokens `range`, a date or a period.
 public struct DateMention: Sendable {
@@ -66,6 +72,14 @@ public struct DateMention: Sendable {
     /// True when the expression is relative and was resolved against the reference date.
     public let relative: Bool
 
+    package init(range: Range<Int>, date: TextDate, end: TextDate?, since: Bool, relative: Bool) {
+        self.range = range
+        self.date = date
+        self.end = end
+        self.since = since
+        self.relative = relative
+    }
+
     /// ISO 8601 period text for `ng:period`.
     public var period: String {
         if let end, end != date { return "\(date.iso)/\(end.iso)" }
@@ -75,7 +89,7 @@ public struct DateMention: Sendable {
 
 /// Stage 7: dates, absolute and relative to the article's reference date.
 public struct DateParser: Sendable {
-    let months: [String: Int]
+    package let months: [String: Int]
     let weekdays: [String]
     let ordinals: [String: Int]
     let numberWords: [String: Int]
@@ -91,14 +105,14 @@ public struct DateParser: Sendable {
     }
 
     /// A number that can be a year of the news: 1900 to 2100.
-    static func isYear(_ n: Int) -> Bool { (1900...2100).contains(n) }
+    package static func isYear(_ n: Int) -> Bool { (1900...2100).contains(n) }
 
-    static func year(_ t: Token) -> Int? {
+    package static func year(_ t: Token) -> Int? {
         guard t.text.count == 4, let y = Int(t.text), (1900...2100).contains(y) else { return nil }
         return y
     }
 
-    static func dayNumber(_ t: Token) -> Int? {
+    package static func dayNumber(_ t: Token) -> Int? {
         var s = t.lower
         for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) { s.removeLast(2) }
         guard let d = Int(s), (1...31).contains(d) else { return nil }
@@ -277,7 +291,7 @@ public struct DateParser: Sendable {
 }
 
 extension TextDate {
-    init?(daysSinceEpoch z0: Int) {
+    package init?(daysSinceEpoch z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
