@@ -1,5 +1,4 @@
 import Foundation
-import Language
 
 /// A source article read from a corpus folder.
 public struct SourceDocument: Sendable {

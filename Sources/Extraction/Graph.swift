@@ -1,4 +1,3 @@
-import Language
 import RDFModel
 
 /// A set of triples being assembled, with the helpers the pipeline needs.

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Language
 import RDFModel
 
 /// Mints stable IRIs: the same entity gets the same IRI from any document,

@@ -1,5 +1,3 @@
-import Language
-
 /// What a stage of the pipeline reads from a document and what it adds to it.
 /// The pipeline checks, when it is made, that every stage reads only what an
 /// earlier stage (or the preparation of the document) has added (after spaCy's
