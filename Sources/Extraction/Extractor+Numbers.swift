@@ -119,7 +119,7 @@ extension Extractor {
         if n.unit == nil {
             for c in currencies.suffix {
                 let words = Tokenizer.tokens(c.cue).map(\.lower)
-                if n.end + words.count <= t.count, (0..<words.count).allSatisfy({ t[n.end + $0].lower == words[$0] }) { n.unit = c.code; n.end += words.count; break }
+                if Extractor.matches(words, at: n.end, in: t) { n.unit = c.code; n.end += words.count; break }
             }
         }
         let end = n.end
@@ -171,8 +171,7 @@ extension Extractor {
     private func bound(_ t: [Token], before start: Int) -> String? {
         for (cue, meaning) in lexicon.patterns.bounds {
             let words = Tokenizer.tokens(cue).map(\.lower)
-            let from = start - words.count
-            if from >= 0, (0..<words.count).allSatisfy({ t[from + $0].lower == words[$0] }) { return meaning }
+            if Extractor.matches(words, at: start - words.count, in: t) { return meaning }
         }
         return nil
     }
@@ -316,7 +315,7 @@ extension Extractor {
         let verbs = (lexicon.patterns.countVerbs ?? []).map { (Tokenizer.tokens($0.cue).map(\.lower), $0.measure) }.sorted { $0.0.count > $1.0.count }
         var k = after
         while k < t.count, k <= after + limit {
-            for (words, measure) in verbs where k + words.count <= t.count && (0..<words.count).allSatisfy({ t[k + $0].lower == words[$0] }) {
+            for (words, measure) in verbs where Extractor.matches(words, at: k, in: t) {
                 return (measure, k + words.count)
             }
             guard grammar.auxiliaries.contains(t[k].lower) || grammar.irregularPlurals.contains(t[k].lower) else { return nil }

@@ -95,29 +95,30 @@ extension Extractor {
     /// (the last day of the sentence before), "today", "yesterday" (the article's day).
     private func sentenceDates(_ t: [Token], reference: TextDate?, lastDay: TextDate?, stated: Bool) -> [DateMention] {
         var found = dates.find(in: t, reference: reference, past: stated && !planned(t), future: planned(t))
+        let p = lexicon.patterns
         // "the same day", "hours later", "the next day": a day named in the sentence before.
         if let day = lastDay {
-            for (phrases, offset) in [(lexicon.patterns.sameDayPhrases ?? [], 0), (lexicon.patterns.nextDayPhrases ?? [], 1)] {
-                for phrase in phrases {
-                    guard let k = Extractor.find(phrase, in: t), let date = day.adding(days: offset),
-                          !found.contains(where: { $0.range.contains(k) }) else { continue }
-                    found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
-                }
-            }
-            found.sort { $0.range.lowerBound < $1.range.lowerBound }
+            addDayPhrases([(p.sameDayPhrases ?? [], 0), (p.nextDayPhrases ?? [], 1)], from: day, t, quotedToo: true, &found)
         }
         // "today", "yesterday": the article's day, when it has one.
         if let day = reference, day.day != nil {
-            for (phrases, offset) in [(lexicon.patterns.todayPhrases ?? [], 0), (lexicon.patterns.yesterdayPhrases ?? [], -1)] {
-                for phrase in phrases {
-                    guard let k = Extractor.find(phrase, in: t), !t[k].quoted, let date = day.adding(days: offset),
-                          !found.contains(where: { $0.range.contains(k) }) else { continue }
-                    found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
-                }
-            }
-            found.sort { $0.range.lowerBound < $1.range.lowerBound }
+            addDayPhrases([(p.todayPhrases ?? [], 0), (p.yesterdayPhrases ?? [], -1)], from: day, t, quotedToo: false, &found)
         }
         return found
+    }
+
+    /// Adds each phrase of a sentence that names a day by its offset from `day` ("the next day": 1),
+    /// where no date found already covers it, and keeps the dates in sentence order.
+    /// - Parameter quotedToo: a phrase inside quotation marks counts as well.
+    private func addDayPhrases(_ groups: [([String], Int)], from day: TextDate, _ t: [Token], quotedToo: Bool, _ found: inout [DateMention]) {
+        for (phrases, offset) in groups {
+            for phrase in phrases {
+                guard let k = Extractor.find(phrase, in: t), quotedToo || !t[k].quoted, let date = day.adding(days: offset),
+                      !found.contains(where: { $0.range.contains(k) }) else { continue }
+                found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
+            }
+        }
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     /// The person in subject position: not a possessive, not inside a prepositional phrase.
@@ -162,8 +163,13 @@ extension Extractor {
     static func find(_ cue: String, in t: [Token], from: Int = 0) -> Int? {
         let words = Tokenizer.tokens(cue).map(\.lower)
         guard !words.isEmpty, t.count >= words.count, from <= t.count - words.count else { return nil }
-        for i in from...(t.count - words.count) where (0..<words.count).allSatisfy({ t[i + $0].lower == words[$0] }) { return i }
+        for i in from...(t.count - words.count) where matches(words, at: i, in: t) { return i }
         return nil
+    }
+
+    /// Whether the lower-cased `words` stand in `t` from token `k` on.
+    static func matches(_ words: [String], at k: Int, in t: [Token]) -> Bool {
+        k >= 0 && k + words.count <= t.count && (0..<words.count).allSatisfy { t[k + $0].lower == words[$0] }
     }
 
     // MARK: Metadata
