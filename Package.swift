@@ -4,8 +4,9 @@
 // One target per stage, every arrow pointing one way (after Oxigraph's crates):
 //
 //   CRaptor ─▶ RaptorIO ─────────────────────────────┐
-//   RDFModel ─▶ RaptorIO, Extraction, Validation,    │
-//               Lookup, Load                         ▼
+//   RDFModel ─▶ RaptorIO, Language, Extraction,      │
+//               Validation, Lookup, Load             ▼
+//   Language (lexicon, tokens, dates) ─▶ Extraction, Build
 //   Extraction (text → facts → triples) ───────▶ Build ─▶ newsgraph (CLI)
 //   Validation (ontology + SHACL) ──────────────▶ Build, newsgraph
 //   Lookup (an entity's relations) ─────────────▶ Build, newsgraph
@@ -45,8 +46,12 @@ let package = Package(
         .target(name: "RDFModel", swiftSettings: strict),
         // Parsing and serializing through Raptor. C pointers never leave this module.
         .target(name: "RaptorIO", dependencies: ["CRaptor", "RDFModel"], swiftSettings: strict),
-        // Text → facts → triples: corpus reading, the lexicon, the extraction stages, assembly.
-        .target(name: "Extraction", dependencies: ["RDFModel", crypto], swiftSettings: strict),
+        // The language and knowledge layer: takes the lexicon folder and raw text, gives the lexicon
+        // (names, titles, patterns, grammar), the office table, entity kinds and event roles, the cleaner,
+        // sentence splitter and tokenizer, and dates. It knows nothing of facts or extraction.
+        .target(name: "Language", dependencies: ["RDFModel"], swiftSettings: strict),
+        // Text → facts → triples: corpus reading, preparation, the extraction stages, assembly.
+        .target(name: "Extraction", dependencies: ["Language", "RDFModel", crypto], swiftSettings: strict),
         // The ontology and SHACL Core: which triples conform, and the report for those that do not.
         .target(name: "Validation", dependencies: ["RDFModel", "RaptorIO", crypto], swiftSettings: strict),
         // An entity's relations, events and evidence from a graph, through an index beside it.
@@ -54,7 +59,7 @@ let package = Package(
         // Graphs into SPARQL stores through the Graph Store Protocol.
         .target(name: "Load", dependencies: ["RDFModel", "RaptorIO", crypto], swiftSettings: strict),
         // `newsgraph build`: read → extract → validate → write, and nothing else.
-        .target(name: "Build", dependencies: ["RDFModel", "RaptorIO", "Extraction", "Validation", "Lookup"], swiftSettings: strict),
+        .target(name: "Build", dependencies: ["RDFModel", "RaptorIO", "Language", "Extraction", "Validation", "Lookup"], swiftSettings: strict),
         .executableTarget(
             name: "newsgraph",
             dependencies: [
@@ -74,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsgraphTests",
-            dependencies: ["Build", "Extraction", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO", "W3CTestSupport"],
+            dependencies: ["Build", "Extraction", "Language", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO", "W3CTestSupport"],
             // The W3C SHACL suite and the snapshots are read from the source tree by path, not bundled.
             exclude: ["W3C-SHACL", "Snapshots"],
             swiftSettings: strict

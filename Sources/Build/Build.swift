@@ -1,6 +1,7 @@
 import Foundation
 import RDFModel
 import Extraction
+import Language
 import Lookup
 import RaptorIO
 import Validation

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 /// Stages 10 and 11: merging what every document stated into one graph, with

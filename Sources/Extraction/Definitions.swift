@@ -1,3 +1,5 @@
+import Language
+
 /// Short forms that a document defines for itself, wherever it defines them:
 /// "the Ruritanian Gas Corridor (RGC)" and "RGC (Ruritanian Gas Corridor)".
 /// A definition holds for the whole document, before and after the place that

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 /// The clause around a cue: boundaries, subjects, objects, negation, modality and hedges.

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 /// Events from the lexicon's event patterns, checked against their class's frame.

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 extension Extractor {
@@ -45,123 +46,185 @@ extension Extractor {
         return (v, currency, scale)
     }
 
+    /// A figure being read: its value, the tokens it spans, and what has been read of it so far.
+    private struct Figure {
+        var value: Double
+        var valueMax: Double?
+        /// A scale was written onto the number ("1.4bn").
+        let scaleWritten: Bool
+        var unit: String?
+        var measure: String?
+        var start: Int
+        var end: Int
+        /// Counted by a verb ("killed", "displaced"): its date is only one written right beside it.
+        var counted = false
+    }
+
+    /// The currencies of the lexicon, by where they stand: before the number, and after it (longest first).
+    private struct Currencies {
+        let prefix: [String: String]
+        let suffix: [Lexicon.Currency]
+
+        init(_ p: Lexicon.Patterns) {
+            prefix = Dictionary(p.currencies.filter(\.prefix).map { ($0.cue, $0.code) }, uniquingKeysWith: { a, _ in a })
+            suffix = p.currencies.filter { !$0.prefix }.sorted { $0.cue.count > $1.cue.count }
+        }
+    }
+
     func numbers(_ s: Sentence, _ f: inout DocumentFacts) {
         let t = s.tokens
-        let p = lexicon.patterns
         let dateTokens = Set(s.dates.flatMap { Array($0.range) })
-        let prefixCurrencies = Dictionary(p.currencies.filter(\.prefix).map { ($0.cue, $0.code) }, uniquingKeysWith: { a, _ in a })
-        let suffixCurrencies = p.currencies.filter { !$0.prefix }.sorted { $0.cue.count > $1.cue.count }
+        let currencies = Currencies(lexicon.patterns)
         for i in t.indices where !dateTokens.contains(i) {
-            // "R167", "1.4bn", "Rs500m": a currency and a scale may be written onto the number.
-            guard let written = Extractor.writtenNumber(t[i].text, currencies: prefixCurrencies, scales: p.scales) else { continue }
-            // "a 1991-94 war": a span of years is a date, not a number.
-            if let max = written.value.1, DateParser.isYear(Int(written.value.0)), max < 100 || DateParser.isYear(Int(max)) { continue }
-            let (raw, rawMax) = written.value
-            if i > 0, t[i - 1].text == "[" { continue }  // a footnote
-            var value = raw * (written.scale ?? 1), valueMax = rawMax.map { $0 * (written.scale ?? 1) }
-            var unit: String? = written.currency
-            var start = i
-            var end = i + 1
-            // Currency before: "$5.08", "US$ 3", "RMB 10", "A$ 46".
-            if unit == nil, i > 0, let code = prefixCurrencies[t[i - 1].lower] {
-                unit = code; start = i - 1
-            }
-            // Scale: "billion".
-            if written.scale == nil, end < t.count, let scale = p.scales[t[end].lower], t[end].lower.count > 1 || unit != nil {
-                value *= scale; valueMax = valueMax.map { $0 * scale }; end += 1
-            }
-            // Currency after: "3.5 billion dollars".
-            if unit == nil {
-                for c in suffixCurrencies {
-                    let words = Tokenizer.tokens(c.cue).map(\.lower)
-                    if end + words.count <= t.count, (0..<words.count).allSatisfy({ t[end + $0].lower == words[$0] }) { unit = c.code; end += words.count; break }
-                }
-            }
-            var measure: String?
-            /// Counted by a verb ("killed", "displaced"): its date is only one written right beside it.
-            var counted = false
-            if unit == nil, end < t.count, p.percentCues.contains(t[end].lower) || (end + 1 < t.count && p.percentCues.contains(t[end].lower + " " + t[end + 1].lower)) {
-                unit = "percent"; end += t[end].lower == "per" ? 2 : 1
-            }
-            // "a vote of 185", "a total of 35 projects": the measure named before "of".
-            if unit == nil, start >= 2, t[start - 1].lower == "of", let m = p.measures.first(where: { $0.cue == t[start - 2].lower }) {
-                unit = "count"
-                measure = m.measure
-            }
-            if unit == nil {
-                // A count: the number is followed (within two words) by a counted noun.
-                var k = end
-                var adjectives: [String] = []
-                while k < t.count, k < end + 3 {
-                    if let m = p.measures.first(where: { $0.cue == t[k].lower }),
-                       t[k].lower.hasSuffix("s") || t[k].lower == "times" || grammar.irregularPlurals.contains(t[k].lower) {
-                        measure = adjectives.filter { $0 == $0.lowercased() }.isEmpty ? m.measure : (adjectives.filter { $0 == $0.lowercased() } + [t[k].lower]).joined(separator: " ")
-                        unit = "count"; end = k + 1
-                        break
-                    }
-                    guard t[k].isWord else { break }
-                    adjectives.append(t[k].text)
-                    k += 1
-                }
-                // "over 270,000 displaced", "35 people were killed": a verb after the count says what it counts.
-                if let verb = countVerb(t, after: end, limit: 4) {
-                    measure = measure.map { $0 + " " + verb.measure } ?? verb.measure
-                    if unit == nil { unit = "count"; end = verb.end }
-                    counted = true
-                } else if unit == "count", let verb = countVerb(before: start, t) {
-                    // "killed more than 6,000 civilians": the verb before the count.
-                    measure = measure.map { $0 + " " + verb } ?? verb
-                    counted = true
-                }
-                if unit == nil { continue }
-                if Int(t[i].text) != nil, DateParser.year(t[i]) != nil { continue }
-            }
-            // Bounds: "at least", "over", "surpassing", "about".
-            var bound: String?
-            for (cue, meaning) in p.bounds {
-                let words = Tokenizer.tokens(cue).map(\.lower)
-                let from = start - words.count
-                if from >= 0, (0..<words.count).allSatisfy({ t[from + $0].lower == words[$0] }) { bound = meaning; break }
-            }
-            // A change, not a level: "by 77 percent", "a 33 percent increase", "growth of 5%".
-            let beforeWord = start > 0 ? t[start - 1].lower : ""
-            let beforeTwo = start > 1 ? t[start - 2].lower : ""
-            let afterWords = t[end..<min(t.count, end + 3)].map(\.lower)
-            let changeNouns = grammar.changeNouns
-            let change = beforeWord == "by" || afterWords.contains { changeNouns.contains($0) } || (beforeWord == "of" && changeNouns.contains(beforeTwo))
-            // What is measured: the nearest measure word in the clause, before the number first.
-            if measure == nil || unit == "count" && measure == nil {
-                var clauseStart = 0
-                for k in stride(from: start - 1, through: 0, by: -1) where boundary(t, k, k + 1) { clauseStart = k + 1; break }
-                let before = (clauseStart..<start).reversed().compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
-                let after = (end..<min(t.count, end + 8)).compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
-                measure = before.first ?? after.first
-                // "… $5.08 billion, while it topped $5.83 billion": the same measure as the sentence's last figure.
-                if measure == nil, t[clauseStart..<start].contains(where: { $0.lower == "it" }),
-                   let last = f.observations.last, last.evidence == s.evidence { measure = last.measure }
-            }
-            guard let measureName = measure, let unitName = unit else { continue }
-            // The period: the nearest date expression in the clause.
-            let clauseDates = s.dates.filter { !boundary(t, min($0.range.upperBound, start), max($0.range.lowerBound, end)) }
-            let nearest = clauseDates.filter { !counted || distance($0.range, start..<end) <= 3 }
-                .min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
-            var period = nearest?.period
-            if nearest == nil, t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { period = String(format4(r.year - 1)) }
-            // Who or what it is about: not the source that gives the figure ("according to Ruritania's
-            // statistics office", up to the end of that phrase).
-            var sourced = Set<Int>()
-            for k in t.indices.dropLast() where t[k].lower == "according" && t[k + 1].lower == "to" {
-                var j = k + 2
-                while j < t.count, ![",", ";", ".", ":"].contains(t[j].text) { sourced.insert(j); j += 1 }
-            }
-            var about = Set(s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && unitName == "count")) && $0.role != .title }
-                .filter { m in !sourced.contains(m.range.lowerBound) }
-                .map(\.ref))
-            if about.isEmpty { about = Set(s.pair) }
+            guard var n = writtenFigure(t, at: i, currencies) else { continue }
+            readCurrencyAndScale(&n, t, currencies)
+            guard readCount(&n, t, at: i) else { continue }
+            let bound = bound(t, before: n.start)
+            let change = isChange(t, n.start, n.end)
+            if n.measure == nil { n.measure = clauseMeasure(s, n, f) }
+            guard let measureName = n.measure, let unitName = n.unit else { continue }
+            let about = about(s, unit: unitName)
             guard !about.isEmpty else { continue }
-            f.observations.append(ObservationFact(measure: measureName, value: value, valueMax: valueMax, bound: bound, unit: unitName,
-                                                  change: change, period: period, about: about, aboutEvent: nil, evidence: s.evidence))
+            f.observations.append(ObservationFact(measure: measureName, value: n.value, valueMax: n.valueMax, bound: bound, unit: unitName,
+                                                  change: change, period: period(s, n), about: about, aboutEvent: nil, evidence: s.evidence))
         }
+    }
+
+    /// The number written at token `i`, with a currency and scale written onto it ("R167", "1.4bn",
+    /// "Rs500m"); nil for no number, a span of years ("a 1991-94 war") or a footnote ("[3]").
+    private func writtenFigure(_ t: [Token], at i: Int, _ currencies: Currencies) -> Figure? {
+        guard let written = Extractor.writtenNumber(t[i].text, currencies: currencies.prefix, scales: lexicon.patterns.scales) else { return nil }
+        // "a 1991-94 war": a span of years is a date, not a number.
+        if let max = written.value.1, DateParser.isYear(Int(written.value.0)), max < 100 || DateParser.isYear(Int(max)) { return nil }
+        let (raw, rawMax) = written.value
+        if i > 0, t[i - 1].text == "[" { return nil }  // a footnote
+        return Figure(value: raw * (written.scale ?? 1), valueMax: rawMax.map { $0 * (written.scale ?? 1) }, scaleWritten: written.scale != nil,
+                      unit: written.currency, start: i, end: i + 1)
+    }
+
+    /// The words around the number that give its unit and scale: a currency before ("$5.08", "US$ 3"),
+    /// a scale word ("billion"), a currency after ("3.5 billion dollars"), a percent ("5 per cent").
+    private func readCurrencyAndScale(_ n: inout Figure, _ t: [Token], _ currencies: Currencies) {
+        let p = lexicon.patterns
+        let i = n.start
+        // Currency before: "$5.08", "US$ 3", "RMB 10", "A$ 46".
+        if n.unit == nil, i > 0, let code = currencies.prefix[t[i - 1].lower] {
+            n.unit = code; n.start = i - 1
+        }
+        // Scale: "billion".
+        if !n.scaleWritten, n.end < t.count, let scale = p.scales[t[n.end].lower], t[n.end].lower.count > 1 || n.unit != nil {
+            n.value *= scale; n.valueMax = n.valueMax.map { $0 * scale }; n.end += 1
+        }
+        // Currency after: "3.5 billion dollars".
+        if n.unit == nil {
+            for c in currencies.suffix {
+                let words = Tokenizer.tokens(c.cue).map(\.lower)
+                if Extractor.matches(words, at: n.end, in: t) { n.unit = c.code; n.end += words.count; break }
+            }
+        }
+        let end = n.end
+        if n.unit == nil, end < t.count, p.percentCues.contains(t[end].lower) || (end + 1 < t.count && p.percentCues.contains(t[end].lower + " " + t[end + 1].lower)) {
+            n.unit = "percent"; n.end += t[end].lower == "per" ? 2 : 1
+        }
+    }
+
+    /// A number with no unit yet is a count, of the measure named before "of", of a counted noun
+    /// after it, or of what a verb beside it says. False when it is none of these, or a bare year.
+    private func readCount(_ n: inout Figure, _ t: [Token], at i: Int) -> Bool {
+        let p = lexicon.patterns
+        // "a vote of 185", "a total of 35 projects": the measure named before "of".
+        if n.unit == nil, n.start >= 2, t[n.start - 1].lower == "of", let m = p.measures.first(where: { $0.cue == t[n.start - 2].lower }) {
+            n.unit = "count"
+            n.measure = m.measure
+        }
+        guard n.unit == nil else { return true }
+        // A count: the number is followed (within two words) by a counted noun.
+        var k = n.end
+        var adjectives: [String] = []
+        while k < t.count, k < n.end + 3 {
+            if let m = p.measures.first(where: { $0.cue == t[k].lower }),
+               t[k].lower.hasSuffix("s") || t[k].lower == "times" || grammar.irregularPlurals.contains(t[k].lower) {
+                n.measure = adjectives.filter { $0 == $0.lowercased() }.isEmpty ? m.measure : (adjectives.filter { $0 == $0.lowercased() } + [t[k].lower]).joined(separator: " ")
+                n.unit = "count"; n.end = k + 1
+                break
+            }
+            guard t[k].isWord else { break }
+            adjectives.append(t[k].text)
+            k += 1
+        }
+        // "over 270,000 displaced", "35 people were killed": a verb after the count says what it counts.
+        if let verb = countVerb(t, after: n.end, limit: 4) {
+            n.measure = n.measure.map { $0 + " " + verb.measure } ?? verb.measure
+            if n.unit == nil { n.unit = "count"; n.end = verb.end }
+            n.counted = true
+        } else if n.unit == "count", let verb = countVerb(before: n.start, t) {
+            // "killed more than 6,000 civilians": the verb before the count.
+            n.measure = n.measure.map { $0 + " " + verb } ?? verb
+            n.counted = true
+        }
+        if n.unit == nil { return false }
+        if Int(t[i].text) != nil, DateParser.year(t[i]) != nil { return false }
+        return true
+    }
+
+    /// A bound right before the figure: "at least", "over", "surpassing", "about".
+    private func bound(_ t: [Token], before start: Int) -> String? {
+        for (cue, meaning) in lexicon.patterns.bounds {
+            let words = Tokenizer.tokens(cue).map(\.lower)
+            if Extractor.matches(words, at: start - words.count, in: t) { return meaning }
+        }
+        return nil
+    }
+
+    /// A change, not a level: "by 77 percent", "a 33 percent increase", "growth of 5%".
+    private func isChange(_ t: [Token], _ start: Int, _ end: Int) -> Bool {
+        let beforeWord = start > 0 ? t[start - 1].lower : ""
+        let beforeTwo = start > 1 ? t[start - 2].lower : ""
+        let afterWords = t[end..<min(t.count, end + 3)].map(\.lower)
+        let changeNouns = grammar.changeNouns
+        return beforeWord == "by" || afterWords.contains { changeNouns.contains($0) } || (beforeWord == "of" && changeNouns.contains(beforeTwo))
+    }
+
+    /// What is measured when nothing beside the number says: the nearest measure word in the
+    /// clause, before the number first, else the measure of the sentence's last figure when "it" refers to it.
+    private func clauseMeasure(_ s: Sentence, _ n: Figure, _ f: DocumentFacts) -> String? {
+        let t = s.tokens, p = lexicon.patterns
+        var clauseStart = 0
+        for k in stride(from: n.start - 1, through: 0, by: -1) where boundary(t, k, k + 1) { clauseStart = k + 1; break }
+        let before = (clauseStart..<n.start).reversed().compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
+        let after = (n.end..<min(t.count, n.end + 8)).compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
+        // "… $5.08 billion, while it topped $5.83 billion": the same measure as the sentence's last figure.
+        if let found = before.first ?? after.first { return found }
+        if t[clauseStart..<n.start].contains(where: { $0.lower == "it" }), let last = f.observations.last, last.evidence == s.evidence { return last.measure }
+        return nil
+    }
+
+    /// The period: the nearest date expression in the clause (for a figure counted by a verb, only
+    /// one right beside it); else last year, when the sentence says "last … year".
+    private func period(_ s: Sentence, _ n: Figure) -> String? {
+        let t = s.tokens, start = n.start, end = n.end
+        let clauseDates = s.dates.filter { !boundary(t, min($0.range.upperBound, start), max($0.range.lowerBound, end)) }
+        let nearest = clauseDates.filter { !n.counted || distance($0.range, start..<end) <= 3 }
+            .min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
+        if let nearest { return nearest.period }
+        if t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { return String(format4(r.year - 1)) }
+        return nil
+    }
+
+    /// Who or what a figure is about: the states and organizations of the sentence (and people, for a
+    /// count), not the source that gives the figure ("according to Ruritania's statistics office", up
+    /// to the end of that phrase); else the pair in focus.
+    private func about(_ s: Sentence, unit: String) -> Set<EntityRef> {
+        let t = s.tokens
+        var sourced = Set<Int>()
+        for k in t.indices.dropLast() where t[k].lower == "according" && t[k + 1].lower == "to" {
+            var j = k + 2
+            while j < t.count, ![",", ";", ".", ":"].contains(t[j].text) { sourced.insert(j); j += 1 }
+        }
+        let about = Set(s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && unit == "count")) && $0.role != .title }
+            .filter { m in !sourced.contains(m.range.lowerBound) }
+            .map(\.ref))
+        return about.isEmpty ? Set(s.pair) : about
     }
 
     private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
@@ -252,7 +315,7 @@ extension Extractor {
         let verbs = (lexicon.patterns.countVerbs ?? []).map { (Tokenizer.tokens($0.cue).map(\.lower), $0.measure) }.sorted { $0.0.count > $1.0.count }
         var k = after
         while k < t.count, k <= after + limit {
-            for (words, measure) in verbs where k + words.count <= t.count && (0..<words.count).allSatisfy({ t[k + $0].lower == words[$0] }) {
+            for (words, measure) in verbs where Extractor.matches(words, at: k, in: t) {
                 return (measure, k + words.count)
             }
             guard grammar.auxiliaries.contains(t[k].lower) || grammar.irregularPlurals.contains(t[k].lower) else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 /// Relations stated by cue words, read in the form their pattern names, and proposals.
@@ -25,111 +26,154 @@ extension Extractor {
         proposals(s, &f)
     }
 
+    /// A relation cue at a token, with what stands right before it.
+    private struct RelationCue {
+        let pattern: Lexicon.RelationPattern
+        /// The cue's first token, and the first token after it.
+        let at: Int
+        let after: Int
+        /// The token before the cue's modifiers ("A's major ally": the "'s").
+        let before: Int
+        /// The actor whose relation the cue names ("A's ally", "its membership").
+        let possessor: EntityRef?
+    }
+
+    private static let actorKinds: Set<EntityKind> = [.person, .country, .organization]
+
     private func relation(_ p: Lexicon.RelationPattern, _ s: Sentence, at i: Int, length: Int, _ f: inout DocumentFacts) {
         let t = s.tokens
-        let after = i + length
-        let actorKinds: Set<EntityKind> = [.person, .country, .organization]
-        func add(_ a: EntityRef, _ b: EntityRef, rule: String) {
-            guard a != b else { return }
-            if p.form == .membership && (b.kind != .organization || a.kind == .person) { return }
-            if p.form == .mutual && (a.kind == .person) != (b.kind == .person) { return }
-            f.relations.append(RelationFact(subject: a, property: p.property, object: b, objectEvent: nil, rule: p.id + "." + rule,
-                                            confidence: p.confidence, evidence: s.evidence))
-            if p.symmetric == true {
-                f.relations.append(RelationFact(subject: b, property: p.property, object: a, objectEvent: nil, rule: p.id + "." + rule,
-                                                confidence: p.confidence, evidence: s.evidence))
-            }
-        }
-        // The possessor before the cue: "A's major ally", "the Ruritanian membership", "its membership".
-        var b = i - 1
-        while b >= 0, t[b].isWord, !t[b].isCapitalized, !grammar.pronouns.contains(t[b].lower), b > i - 4,
-              !["a", "an", "the", "and", "of", "as", "is", "its", "his", "their"].contains(t[b].lower) { b -= 1 }
-        var possessor: EntityRef?
-        // Only a noun has a possessor; a verb cue ("founded", "belongs to") has a subject.
-        let isVerb = t[i].lower.hasSuffix("ed") || t[i].lower.hasPrefix("belong")
-        if isVerb {
-            possessor = nil
-        } else if b >= 0, t[b].text == "'s" || t[b].text == "'" {
-            possessor = s.mentions.last { $0.range.upperBound == b && actorKinds.contains($0.ref.kind) }?.ref
-        } else if b >= 0, let m = s.mentions.last(where: { $0.range.upperBound == b + 1 && $0.ref.kind.isActor && $0.role != .title }) {
-            possessor = m.ref
-        } else if b >= 0, ["its", "his", "her", "their"].contains(t[b].lower) {
-            possessor = subject(s, before: b).first ?? s.actors.first(where: { $0.range.upperBound <= b })?.ref
-        }
+        let (b, possessor) = possessor(s, before: i)
+        let cue = RelationCue(pattern: p, at: i, after: i + length, before: b, possessor: possessor)
         // "between A and B"
-        if after < t.count, t[after].lower == "between" {
-            let os = objects(s, after: after, kinds: actorKinds)
-            if os.count == 2 { add(os[0].ref, os[1].ref, rule: "between") }
+        if cue.after < t.count, t[cue.after].lower == "between" {
+            let os = objects(s, after: cue.after, kinds: Self.actorKinds)
+            if os.count == 2 { addRelation(cue, os[0].ref, os[1].ref, rule: "between", s, &f) }
             return
         }
         switch p.form {
-        case .membership:
-            // Becoming a member is an accession, not yet membership.
-            if planned(s, max(0, i - 6), i) { return }
-            let owners = possessor.map { [$0] } ?? (t[i].lower.hasPrefix("member") || !t[i].lower.hasPrefix("membership") ? pairOrSubject(s, before: i) : [])
-            for owner in owners {
-                for o in objects(s, after: after, kinds: [.organization], window: 4) { add(owner, o.ref, rule: "noun") }
-            }
-        case .mutual:
-            let target = objects(s, after: after, kinds: actorKinds, window: 3).filter { m in
-                m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
-                    || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")
-            }
-            if let possessor {
-                // "A remains B's ally", "X, Y's close ally"
-                let before = s.actors.last { $0.range.upperBound <= b - 1 && $0.ref != possessor && !(b - 1 > 0 && $0.range.upperBound > b - 1) }
-                if let other = subject(s, before: b).first(where: { $0 != possessor }) ?? before?.ref { add(other, possessor, rule: "possessive") }
-            } else if !target.isEmpty {
-                for other in subject(s, before: i) { for o in target { add(other, o.ref, rule: "prepositional") } }
-            } else if let pair = pairBefore(s, i) {
-                add(pair[0], pair[1], rule: "pair")
-            } else {
-                // "A views B as an ally": the two actors before the cue in its clause.
-                let subj = subject(s, before: i)
-                let between = s.actors.filter { m in
-                    m.range.lowerBound < i && m.range.lowerBound > (s.actors.first { subj.contains($0.ref) }?.range.upperBound ?? Int.max)
-                        && grammar.regardCues.contains(where: { w in t[m.range.lowerBound..<i].contains { $0.lower == w } })
-                }
-                if let a = subj.first, let o = between.first { add(a, o.ref, rule: "views-as") }
-            }
-        case .chair:
-            if planned(s, max(0, i - 6), i) { return }
-            let org = possessor.flatMap { $0.kind == .organization ? $0 : nil }
-                ?? objects(s, after: after, kinds: [.organization], window: 3).first?.ref
-            guard let org else { return }
-            var holder: EntityRef?
-            if let w = (max(0, i - 5)..<i).last(where: { ["which", "who"].contains(t[$0].lower) }) {
-                var a = w - 1
-                if a >= 0, t[a].text == "," { a -= 1 }
-                holder = s.mentions.last { $0.range.upperBound == a + 1 && $0.ref.kind == .country }?.ref
-            } else {
-                holder = subject(s, before: i).first { $0.kind == .country }
-            }
-            if let holder { add(holder, org, rule: "noun") }
-        case .stance:
-            var subj = possessor.map { [$0] } ?? subject(s, before: i)
-            if ["his", "her", "its", "their"].contains(i > 0 ? t[i - 1].lower : ""), subj.isEmpty, let p = s.lastPerson { subj = [p] }
-            let kinds: Set<EntityKind> = [.person, .country, .organization, .initiative]
-            var targets = objects(s, after: after, kinds: kinds, window: 5).map(\.ref)
-            // "critic of Western sanctions on X": the event named right after the cue.
-            var event: EventFact?
-            if let e = eventAfter(s, after, recent: f.events), targets.isEmpty || e.1 < (s.mentions.first { $0.ref == targets.first }?.range.lowerBound ?? Int.max) {
-                event = e.0
-                targets = []
-            }
-            for a in subj where a.kind.isActor {
-                if let event {
-                    f.relations.append(RelationFact(subject: a, property: p.property, object: nil, objectEvent: event, rule: p.id + ".event",
-                                                    confidence: p.confidence, evidence: s.evidence))
-                }
-                for o in targets where o != a { add(a, o, rule: "verb") }
-            }
+        case .membership: membership(cue, s, &f)
+        case .mutual: mutual(cue, s, &f)
+        case .chair: chair(cue, s, &f)
+        case .stance: stance(cue, s, &f)
         case .relation:
             for a in subject(s, before: i) {
-                for o in objects(s, after: after, kinds: actorKinds, window: 4) { add(a, o.ref, rule: "verb") }
+                for o in objects(s, after: cue.after, kinds: Self.actorKinds, window: 4) { addRelation(cue, a, o.ref, rule: "verb", s, &f) }
             }
         case .proposal:
             break
+        }
+    }
+
+    /// The relation from `a` to `b` (and back, for a symmetric one), when the form allows the two kinds.
+    private func addRelation(_ cue: RelationCue, _ a: EntityRef, _ b: EntityRef, rule: String, _ s: Sentence, _ f: inout DocumentFacts) {
+        let p = cue.pattern
+        guard a != b else { return }
+        if p.form == .membership && (b.kind != .organization || a.kind == .person) { return }
+        if p.form == .mutual && (a.kind == .person) != (b.kind == .person) { return }
+        f.relations.append(RelationFact(subject: a, property: p.property, object: b, objectEvent: nil, rule: p.id + "." + rule,
+                                        confidence: p.confidence, evidence: s.evidence))
+        if p.symmetric == true {
+            f.relations.append(RelationFact(subject: b, property: p.property, object: a, objectEvent: nil, rule: p.id + "." + rule,
+                                            confidence: p.confidence, evidence: s.evidence))
+        }
+    }
+
+    /// The possessor before the cue at `i`: "A's major ally", "the Ruritanian membership", "its membership";
+    /// with the token before the cue's modifiers. Only a noun has a possessor; a verb cue ("founded",
+    /// "belongs to") has a subject.
+    private func possessor(_ s: Sentence, before i: Int) -> (Int, EntityRef?) {
+        let t = s.tokens
+        var b = i - 1
+        while b >= 0, t[b].isWord, !t[b].isCapitalized, !grammar.pronouns.contains(t[b].lower), b > i - 4,
+              !["a", "an", "the", "and", "of", "as", "is", "its", "his", "their"].contains(t[b].lower) { b -= 1 }
+        let isVerb = t[i].lower.hasSuffix("ed") || t[i].lower.hasPrefix("belong")
+        if isVerb {
+            return (b, nil)
+        } else if b >= 0, t[b].text == "'s" || t[b].text == "'" {
+            return (b, s.mentions.last { $0.range.upperBound == b && Self.actorKinds.contains($0.ref.kind) }?.ref)
+        } else if b >= 0, let m = s.mentions.last(where: { $0.range.upperBound == b + 1 && $0.ref.kind.isActor && $0.role != .title }) {
+            return (b, m.ref)
+        } else if b >= 0, ["its", "his", "her", "their"].contains(t[b].lower) {
+            return (b, subject(s, before: b).first ?? s.actors.first(where: { $0.range.upperBound <= b })?.ref)
+        }
+        return (b, nil)
+    }
+
+    /// "A's membership of the O", "A is a member of the O": the owner in each organization after the cue.
+    /// Becoming a member is an accession, not yet membership.
+    private func membership(_ cue: RelationCue, _ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens, i = cue.at
+        if planned(s, max(0, i - 6), i) { return }
+        let owners = cue.possessor.map { [$0] } ?? (t[i].lower.hasPrefix("member") || !t[i].lower.hasPrefix("membership") ? pairOrSubject(s, before: i) : [])
+        for owner in owners {
+            for o in objects(s, after: cue.after, kinds: [.organization], window: 4) { addRelation(cue, owner, o.ref, rule: "noun", s, &f) }
+        }
+    }
+
+    /// "A remains B's ally", "A is an ally of B", "A and B are allies", "A views B as an ally".
+    private func mutual(_ cue: RelationCue, _ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens, i = cue.at, after = cue.after, b = cue.before
+        let target = objects(s, after: after, kinds: Self.actorKinds, window: 3).filter { m in
+            m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
+                || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")
+        }
+        if let possessor = cue.possessor {
+            // "A remains B's ally", "X, Y's close ally"
+            let before = s.actors.last { $0.range.upperBound <= b - 1 && $0.ref != possessor && !(b - 1 > 0 && $0.range.upperBound > b - 1) }
+            if let other = subject(s, before: b).first(where: { $0 != possessor }) ?? before?.ref { addRelation(cue, other, possessor, rule: "possessive", s, &f) }
+        } else if !target.isEmpty {
+            for other in subject(s, before: i) { for o in target { addRelation(cue, other, o.ref, rule: "prepositional", s, &f) } }
+        } else if let pair = pairBefore(s, i) {
+            addRelation(cue, pair[0], pair[1], rule: "pair", s, &f)
+        } else {
+            // "A views B as an ally": the two actors before the cue in its clause.
+            let subj = subject(s, before: i)
+            let between = s.actors.filter { m in
+                m.range.lowerBound < i && m.range.lowerBound > (s.actors.first { subj.contains($0.ref) }?.range.upperBound ?? Int.max)
+                    && grammar.regardCues.contains(where: { w in t[m.range.lowerBound..<i].contains { $0.lower == w } })
+            }
+            if let a = subj.first, let o = between.first { addRelation(cue, a, o.ref, rule: "views-as", s, &f) }
+        }
+    }
+
+    /// "A, which chairs the O", "A chairs the O": a country at the head of an organization.
+    private func chair(_ cue: RelationCue, _ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens, i = cue.at
+        if planned(s, max(0, i - 6), i) { return }
+        let org = cue.possessor.flatMap { $0.kind == .organization ? $0 : nil }
+            ?? objects(s, after: cue.after, kinds: [.organization], window: 3).first?.ref
+        guard let org else { return }
+        var holder: EntityRef?
+        if let w = (max(0, i - 5)..<i).last(where: { ["which", "who"].contains(t[$0].lower) }) {
+            var a = w - 1
+            if a >= 0, t[a].text == "," { a -= 1 }
+            holder = s.mentions.last { $0.range.upperBound == a + 1 && $0.ref.kind == .country }?.ref
+        } else {
+            holder = subject(s, before: i).first { $0.kind == .country }
+        }
+        if let holder { addRelation(cue, holder, org, rule: "noun", s, &f) }
+    }
+
+    /// "A supports B", "A opposes the sanctions", "his support for B": an actor for or against an
+    /// actor, initiative or event.
+    private func stance(_ cue: RelationCue, _ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens, i = cue.at, p = cue.pattern
+        var subj = cue.possessor.map { [$0] } ?? subject(s, before: i)
+        if ["his", "her", "its", "their"].contains(i > 0 ? t[i - 1].lower : ""), subj.isEmpty, let p = s.lastPerson { subj = [p] }
+        let kinds: Set<EntityKind> = [.person, .country, .organization, .initiative]
+        var targets = objects(s, after: cue.after, kinds: kinds, window: 5).map(\.ref)
+        // "critic of Western sanctions on X": the event named right after the cue.
+        var event: EventFact?
+        if let e = eventAfter(s, cue.after, recent: f.events), targets.isEmpty || e.1 < (s.mentions.first { $0.ref == targets.first }?.range.lowerBound ?? Int.max) {
+            event = e.0
+            targets = []
+        }
+        for a in subj where a.kind.isActor {
+            if let event {
+                f.relations.append(RelationFact(subject: a, property: p.property, object: nil, objectEvent: event, rule: p.id + ".event",
+                                                confidence: p.confidence, evidence: s.evidence))
+            }
+            for o in targets where o != a { addRelation(cue, a, o, rule: "verb", s, &f) }
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 extension Extractor {
@@ -30,8 +31,36 @@ extension Extractor {
         metadata(p, &facts)
         let reference = facts.date ?? inferReference(p)
         if facts.date == nil, reference != nil { facts.dateInferred = true }
+        let (allMentions, pair) = documentMentions(p, &facts)
 
-        // The pair in focus: the two countries mentioned most.
+        var heads: [EntityRef: EntityRef] = [:]  // country/org -> person
+        var lastPerson: EntityRef?
+        var lastDay: TextDate?
+        for (index, t) in p.tokens.enumerated() {
+            let evidence = Evidence(document: iri, sentence: p.sentences[index])
+            var ms = allMentions[index]
+            headOf(t, ms, evidence, &facts, &heads, reference: reference)
+            ms = resolveDescriptions(t, ms, heads: heads)
+            if let day = reference { addOfficeHolders(t, &ms, on: day, heads: heads, evidence, &facts) }
+            let leaders = pair.compactMap { heads[$0] }
+            let found = sentenceDates(t, reference: reference, lastDay: lastDay, stated: facts.date != nil)
+            lastDay = found.last(where: { $0.date.day != nil && $0.end == nil })?.date ?? (found.isEmpty ? lastDay : nil)
+            let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, previous: index > 0 ? p.sentences[index - 1] : nil,
+                               reference: reference, pair: Array(pair),
+                               pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: lastPerson, dates: found)
+            for stage in pipeline.stages { stage.run(self, ctx, &facts) }
+            for m in ms where m.ref.kind != .person || m.role == .entity {
+                if let surface = m.note, m.ref.kind == .person, m.role == .entity { facts.surfaceNames[m.ref, default: []].insert(surface) }
+            }
+            if let subject = subjectPerson(t, ms) { lastPerson = subject.ref }
+        }
+        return facts
+    }
+
+    /// Every sentence's mentions, with short forms defined in the document and surnames resolved,
+    /// and the pair in focus: the two countries mentioned most. Records the short forms and the
+    /// names found only by their shape.
+    private func documentMentions(_ p: Prepared, _ facts: inout DocumentFacts) -> ([[Mention]], [EntityRef]) {
         var countryCounts: [EntityRef: Int] = [:]
         let found = p.tokens.map { mentions($0) }
         let defined = definitions(p.tokens, found)
@@ -44,69 +73,63 @@ extension Extractor {
         }
         for ms in allMentions { for m in ms where m.ref.kind == .country { countryCounts[m.ref, default: 0] += 1 } }
         let pair = countryCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
+        return (allMentions, pair)
+    }
 
-        var heads: [EntityRef: EntityRef] = [:]  // country/org -> person
-        var lastPerson: EntityRef?
-        var lastDay: TextDate?
-        for (index, t) in p.tokens.enumerated() {
-            let evidence = Evidence(document: iri, sentence: p.sentences[index])
-            var ms = allMentions[index]
-            headOf(t, ms, evidence, &facts, &heads, reference: reference)
-            ms = resolveDescriptions(t, ms, heads: heads)
-            if let day = reference {
-                for m in officeHolders(t, ms, on: day, heads: heads) {
-                    ms.append(m)
-                    if let owner = m.owner {
-                        facts.relations.append(RelationFact(subject: m.ref, property: "headOf", object: owner, objectEvent: nil,
-                                                            rule: "office.holder-on-date", confidence: 0.8, evidence: evidence))
-                    }
-                }
-                ms.sort { $0.range.lowerBound < $1.range.lowerBound }
+    /// The holders of the offices a sentence names without a name, on the article's day, as mentions
+    /// in order, each with its `headOf` relation.
+    private func addOfficeHolders(_ t: [Token], _ ms: inout [Mention], on day: TextDate, heads: [EntityRef: EntityRef],
+                                  _ evidence: Evidence, _ facts: inout DocumentFacts) {
+        for m in officeHolders(t, ms, on: day, heads: heads) {
+            ms.append(m)
+            if let owner = m.owner {
+                facts.relations.append(RelationFact(subject: m.ref, property: "headOf", object: owner, objectEvent: nil,
+                                                    rule: "office.holder-on-date", confidence: 0.8, evidence: evidence))
             }
-            let pronoun = lastPerson
-            let leaders = pair.compactMap { heads[$0] }
-            var found = dates.find(in: t, reference: reference, past: facts.date != nil && !planned(t), future: planned(t))
-            // "the same day", "hours later", "the next day": a day named in the sentence before.
-            if let day = lastDay {
-                for (phrases, offset) in [(lexicon.patterns.sameDayPhrases ?? [], 0), (lexicon.patterns.nextDayPhrases ?? [], 1)] {
-                    for phrase in phrases {
-                        guard let k = Extractor.find(phrase, in: t), let date = day.adding(days: offset),
-                              !found.contains(where: { $0.range.contains(k) }) else { continue }
-                        found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
-                    }
-                }
-                found.sort { $0.range.lowerBound < $1.range.lowerBound }
-            }
-            // "today", "yesterday": the article's day, when it has one.
-            if let day = reference, day.day != nil {
-                for (phrases, offset) in [(lexicon.patterns.todayPhrases ?? [], 0), (lexicon.patterns.yesterdayPhrases ?? [], -1)] {
-                    for phrase in phrases {
-                        guard let k = Extractor.find(phrase, in: t), !t[k].quoted, let date = day.adding(days: offset),
-                              !found.contains(where: { $0.range.contains(k) }) else { continue }
-                        found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
-                    }
-                }
-                found.sort { $0.range.lowerBound < $1.range.lowerBound }
-            }
-            lastDay = found.last(where: { $0.date.day != nil && $0.end == nil })?.date ?? (found.isEmpty ? lastDay : nil)
-            let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, previous: index > 0 ? p.sentences[index - 1] : nil,
-                               reference: reference, pair: Array(pair),
-                               pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: pronoun, dates: found)
-            for stage in pipeline.stages { stage.run(self, ctx, &facts) }
-            for m in ms where m.ref.kind != .person || m.role == .entity {
-                if let surface = m.note, m.ref.kind == .person, m.role == .entity { facts.surfaceNames[m.ref, default: []].insert(surface) }
-            }
-            // The person in subject position: not a possessive, not inside a prepositional phrase.
-            let subjectPerson = ms.first { m in
-                guard m.ref.kind == .person, m.role == .entity else { return false }
-                let a = m.range.upperBound, b = m.range.lowerBound - 1
-                if a < t.count, t[a].text == "'s" || t[a].text == "'" { return false }
-                if b >= 0, grammar.prepositions.contains(t[b].lower) { return false }
-                return true
-            }
-            if let subject = subjectPerson { lastPerson = subject.ref }
         }
-        return facts
+        ms.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A sentence's dates: those it writes, resolved against the reference (`stated`: the article gives
+    /// its date), and the phrases that name a day only by another one: "the same day", "the next day"
+    /// (the last day of the sentence before), "today", "yesterday" (the article's day).
+    private func sentenceDates(_ t: [Token], reference: TextDate?, lastDay: TextDate?, stated: Bool) -> [DateMention] {
+        var found = dates.find(in: t, reference: reference, past: stated && !planned(t), future: planned(t))
+        let p = lexicon.patterns
+        // "the same day", "hours later", "the next day": a day named in the sentence before.
+        if let day = lastDay {
+            addDayPhrases([(p.sameDayPhrases ?? [], 0), (p.nextDayPhrases ?? [], 1)], from: day, t, quotedToo: true, &found)
+        }
+        // "today", "yesterday": the article's day, when it has one.
+        if let day = reference, day.day != nil {
+            addDayPhrases([(p.todayPhrases ?? [], 0), (p.yesterdayPhrases ?? [], -1)], from: day, t, quotedToo: false, &found)
+        }
+        return found
+    }
+
+    /// Adds each phrase of a sentence that names a day by its offset from `day` ("the next day": 1),
+    /// where no date found already covers it, and keeps the dates in sentence order.
+    /// - Parameter quotedToo: a phrase inside quotation marks counts as well.
+    private func addDayPhrases(_ groups: [([String], Int)], from day: TextDate, _ t: [Token], quotedToo: Bool, _ found: inout [DateMention]) {
+        for (phrases, offset) in groups {
+            for phrase in phrases {
+                guard let k = Extractor.find(phrase, in: t), quotedToo || !t[k].quoted, let date = day.adding(days: offset),
+                      !found.contains(where: { $0.range.contains(k) }) else { continue }
+                found.append(DateMention(range: k..<(k + Tokenizer.tokens(phrase).count), date: date, end: nil, since: false, relative: true))
+            }
+        }
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The person in subject position: not a possessive, not inside a prepositional phrase.
+    private func subjectPerson(_ t: [Token], _ ms: [Mention]) -> Mention? {
+        ms.first { m in
+            guard m.ref.kind == .person, m.role == .entity else { return false }
+            let a = m.range.upperBound, b = m.range.lowerBound - 1
+            if a < t.count, t[a].text == "'s" || t[a].text == "'" { return false }
+            if b >= 0, grammar.prepositions.contains(t[b].lower) { return false }
+            return true
+        }
     }
 
     /// Whether a sentence speaks of what is planned or expected.
@@ -140,8 +163,13 @@ extension Extractor {
     static func find(_ cue: String, in t: [Token], from: Int = 0) -> Int? {
         let words = Tokenizer.tokens(cue).map(\.lower)
         guard !words.isEmpty, t.count >= words.count, from <= t.count - words.count else { return nil }
-        for i in from...(t.count - words.count) where (0..<words.count).allSatisfy({ t[i + $0].lower == words[$0] }) { return i }
+        for i in from...(t.count - words.count) where matches(words, at: i, in: t) { return i }
         return nil
+    }
+
+    /// Whether the lower-cased `words` stand in `t` from token `k` on.
+    static func matches(_ words: [String], at k: Int, in t: [Token]) -> Bool {
+        k >= 0 && k + words.count <= t.count && (0..<words.count).allSatisfy { t[k + $0].lower == words[$0] }
     }
 
     // MARK: Metadata

@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import RDFModel
 
 /// Stages 2 to 9 over one document: metadata, sentences, mentions, events and
@@ -183,7 +184,7 @@ public struct Extractor: Sendable {
         var skipping = true
         while skipping {
             skipping = false
-            for h in honorificTokens where j + h.count <= t.count && (0..<h.count).allSatisfy({ t[j + $0].lower == h[$0] }) {
+            for h in honorificTokens where Extractor.matches(h, at: j, in: t) {
                 j += h.count
                 skipping = true
                 break

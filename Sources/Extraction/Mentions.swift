@@ -1,3 +1,5 @@
+import Language
+
 /// Stage 4 and 5: mentions of entities in a sentence, resolved to entities.
 
 /// A mention of an entity, a title or a demonym in a sentence's tokens.

@@ -3,6 +3,7 @@ import RDFModel
 import Testing
 @testable import Build
 @testable import Extraction
+@testable import Language
 @testable import Lookup
 
 /// The output vocabulary has one home, `ontology/`: an event class and a relation that the

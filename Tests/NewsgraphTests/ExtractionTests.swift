@@ -3,6 +3,7 @@ import RDFModel
 import Testing
 @testable import Build
 @testable import Extraction
+@testable import Language
 @testable import Validation
 @testable import Lookup
 @testable import Load

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Build
 @testable import Extraction
+@testable import Language
 @testable import Validation
 @testable import Lookup
 @testable import Load

@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Language
 
 /// Names the lexicon lacks, found by their shape, by the short forms a document
 /// defines, and by how people are introduced (titles of an institution, apposition,

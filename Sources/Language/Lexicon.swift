@@ -98,9 +98,9 @@ public struct Lexicon: Sendable {
 
         public init() {}
 
-        static let roles = Set(EventFact.Role.allCases.map(\.rawValue))
+        static let roles = Set(EventRole.allCases.map(\.rawValue))
         /// What `drop` may remove from: every role but the derived "everyone".
-        static let settableRoles = roles.subtracting([EventFact.Role.everyone.rawValue])
+        static let settableRoles = roles.subtracting([EventRole.everyone.rawValue])
         static let kinds = Set(EntityKind.allCases.map(\.rawValue) + ["actor"])
         static let placeholders: Set<String> = ["agents", "hosts", "targets", "participants", "everyone", "name", "class"]
 

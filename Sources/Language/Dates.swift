@@ -6,6 +6,12 @@ public struct TextDate: Hashable, Comparable, Sendable {
     public var month: Int?
     public var day: Int?
 
+    package init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// The literal at its precision: `xsd:date`, `xsd:gYearMonth` or `xsd:gYear`.
     public var literal: Literal {
         if month != nil, day != nil { return Literal(iso, datatype: XSD.date) }
@@ -25,7 +31,7 @@ public struct TextDate: Hashable, Comparable, Sendable {
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day-precision dates.
-    var daysSinceEpoch: Int? {
+    package var daysSinceEpoch: Int? {
         guard let month, let day else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -36,9 +42,9 @@ public struct TextDate: Hashable, Comparable, Sendable {
     }
 
     /// 0 for Monday … 6 for Sunday.
-    var weekday: Int? { daysSinceEpoch.map { (($0 % 7) + 7 + 3) % 7 } }
+    package var weekday: Int? { daysSinceEpoch.map { (($0 % 7) + 7 + 3) % 7 } }
 
-    func adding(days: Int) -> TextDate? { daysSinceEpoch.flatMap { TextDate(daysSinceEpoch: $0 + days) } }
+    package func adding(days: Int) -> TextDate? { daysSinceEpoch.flatMap { TextDate(daysSinceEpoch: $0 + days) } }
 
     /// Whether this is a real calendar date (no 30 February).
     public var isValid: Bool {
@@ -52,8 +58,8 @@ public struct TextDate: Hashable, Comparable, Sendable {
     }
 }
 
-func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
+package func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+package func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
 
 /// A date expression found in a sentence: tokens `range`, a date or a period.
 public struct DateMention: Sendable {
@@ -66,6 +72,14 @@ public struct DateMention: Sendable {
     /// True when the expression is relative and was resolved against the reference date.
     public let relative: Bool
 
+    package init(range: Range<Int>, date: TextDate, end: TextDate?, since: Bool, relative: Bool) {
+        self.range = range
+        self.date = date
+        self.end = end
+        self.since = since
+        self.relative = relative
+    }
+
     /// ISO 8601 period text for `ng:period`.
     public var period: String {
         if let end, end != date { return "\(date.iso)/\(end.iso)" }
@@ -75,7 +89,7 @@ public struct DateMention: Sendable {
 
 /// Stage 7: dates, absolute and relative to the article's reference date.
 public struct DateParser: Sendable {
-    let months: [String: Int]
+    package let months: [String: Int]
     let weekdays: [String]
     let ordinals: [String: Int]
     let numberWords: [String: Int]
@@ -91,14 +105,14 @@ public struct DateParser: Sendable {
     }
 
     /// A number that can be a year of the news: 1900 to 2100.
-    static func isYear(_ n: Int) -> Bool { (1900...2100).contains(n) }
+    package static func isYear(_ n: Int) -> Bool { (1900...2100).contains(n) }
 
-    static func year(_ t: Token) -> Int? {
+    package static func year(_ t: Token) -> Int? {
         guard t.text.count == 4, let y = Int(t.text), (1900...2100).contains(y) else { return nil }
         return y
     }
 
-    static func dayNumber(_ t: Token) -> Int? {
+    package static func dayNumber(_ t: Token) -> Int? {
         var s = t.lower
         for suffix in ["st", "nd", "rd", "th"] where s.hasSuffix(suffix) { s.removeLast(2) }
         guard let d = Int(s), (1...31).contains(d) else { return nil }
@@ -146,8 +160,16 @@ public struct DateParser: Sendable {
         return out
     }
 
+    /// The date expression starting at token `i`, if any. The forms are tried from the most
+    /// specific to the least; a month name decides on its own what it is ("December 4", or nothing).
     private func match(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
-        let tok = t[i]
+        if let found = numeric(t[i], at: i) ?? weekday(t, i, ref) ?? span(t, i, ref) { return found }
+        if let (m, next) = month(t, i) { return monthFirst(t, i, month: m, next: next, ref) }
+        return dayFirst(t, i, ref) ?? relativeUnit(t, i, ref) ?? bareYear(t, i)
+    }
+
+    /// A date written in figures in one token: "14.02.2024", "2022-11-04".
+    private func numeric(_ tok: Token, at i: Int) -> DateMention? {
         // 14.02.2024
         let parts = tok.text.split(separator: ".")
         if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 {
@@ -158,17 +180,26 @@ public struct DateParser: Sendable {
         if iso.count == 3, iso[0].count == 4, iso.allSatisfy({ $0.allSatisfy(\.isNumber) }), let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
             return DateMention(range: i..<(i + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
         }
-        // on Monday: the last such day on or before the reference date ("next Monday": the next one after it).
-        if let w = weekdays.firstIndex(of: tok.lower), tok.isCapitalized, i > 0, ["on", "last", "next", "this"].contains(t[i - 1].lower),
-           let ref, let refDay = ref.weekday {
-            let next = t[i - 1].lower == "next"
-            var delta = next ? (w - refDay + 7) % 7 : -((refDay - w + 7) % 7)
-            if next && delta == 0 { delta = 7 }
-            let isLong = i + 1 < t.count && DateParser.dayNumber(t[i + 1]) != nil   // "Monday 11 September": absolute follows
-            if !isLong, let d = ref.adding(days: delta) {
-                return DateMention(range: (i - 1)..<(i + 1), date: d, end: nil, since: false, relative: true)
-            }
-        }
+        return nil
+    }
+
+    /// "on Monday": the last such day on or before the reference date ("next Monday": the next one after it).
+    private func weekday(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
+        let tok = t[i]
+        guard let w = weekdays.firstIndex(of: tok.lower), tok.isCapitalized, i > 0, ["on", "last", "next", "this"].contains(t[i - 1].lower),
+              let ref, let refDay = ref.weekday else { return nil }
+        let next = t[i - 1].lower == "next"
+        var delta = next ? (w - refDay + 7) % 7 : -((refDay - w + 7) % 7)
+        if next && delta == 0 { delta = 7 }
+        let isLong = i + 1 < t.count && DateParser.dayNumber(t[i + 1]) != nil   // "Monday 11 September": absolute follows
+        guard !isLong, let d = ref.adding(days: delta) else { return nil }
+        return DateMention(range: (i - 1)..<(i + 1), date: d, end: nil, since: false, relative: true)
+    }
+
+    /// A period with its end: "from 10 to 12 June 2024", "from January to August 2023",
+    /// "the first eight months of 2023", "since 2013".
+    private func span(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
+        let tok = t[i]
         // from 10 to 12 June 2024: the span's first day, and its end
         if tok.lower == "from", i + 5 < t.count, let d1 = DateParser.dayNumber(t[i + 1]), t[i + 2].lower == "to" || t[i + 2].text == "-",
            let d2 = DateParser.dayNumber(t[i + 3]), let (m, next) = month(t, i + 4), next < t.count, let y = DateParser.year(t[next]) {
@@ -194,61 +225,73 @@ public struct DateParser: Sendable {
             let end = ref.map { TextDate(year: $0.year) }
             return DateMention(range: i..<(i + 2), date: TextDate(year: y), end: end, since: true, relative: false)
         }
-        // December 4(, 2023) / December 2023 / Mar. 1, 2023
-        if let (m, next) = month(t, i) {
-            if next < t.count, let d = DateParser.dayNumber(t[next]) {
-                var after = next + 1
-                if after < t.count, t[after].text == "," { after += 1 }
-                if after < t.count, let y = DateParser.year(t[after]) {
-                    return DateMention(range: i..<(after + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
-                }
-                if let ref { return DateMention(range: i..<(next + 1), date: TextDate(year: ref.year, month: m, day: d), end: nil, since: false, relative: true) }
-                return nil
+        return nil
+    }
+
+    /// After a month name at `i` (its number `m`, the next token `next`): "December 4(, 2023)",
+    /// "December 2023", "Mar. 1, 2023", "May of 2020", "in December" (the reference's year).
+    private func monthFirst(_ t: [Token], _ i: Int, month m: Int, next: Int, _ ref: TextDate?) -> DateMention? {
+        if next < t.count, let d = DateParser.dayNumber(t[next]) {
+            var after = next + 1
+            if after < t.count, t[after].text == "," { after += 1 }
+            if after < t.count, let y = DateParser.year(t[after]) {
+                return DateMention(range: i..<(after + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
             }
-            if next < t.count, let y = DateParser.year(t[next]) {
-                return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m), end: nil, since: false, relative: false)
-            }
-            if next < t.count, t[next].lower == "of", next + 1 < t.count, let y = DateParser.year(t[next + 1]) {
-                return DateMention(range: i..<(next + 2), date: TextDate(year: y, month: m), end: nil, since: false, relative: false)
-            }
-            if let ref, i > 0, ["in", "on", "since", "late", "early", "mid", "end", "until", "by", "during", "of", "this", "last"].contains(t[i - 1].lower) || (i > 0 && t[i - 1].lower == "'s") {
-                var year = ref.year
-                if i > 0, t[i - 1].lower == "last", let rm = ref.month, m >= rm { year -= 1 }
-                return DateMention(range: i..<next, date: TextDate(year: year, month: m), end: nil, since: false, relative: true)
-            }
+            if let ref { return DateMention(range: i..<(next + 1), date: TextDate(year: ref.year, month: m, day: d), end: nil, since: false, relative: true) }
             return nil
         }
-        // 20 January 1992 / 4 December
-        if let d = DateParser.dayNumber(tok), tok.isNumber, let (m, next) = month(t, i + 1) {
-            if next < t.count, let y = DateParser.year(t[next]) {
-                return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
-            }
-            if let ref { return DateMention(range: i..<next, date: TextDate(year: ref.year, month: m, day: d), end: nil, since: false, relative: true) }
+        if next < t.count, let y = DateParser.year(t[next]) {
+            return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m), end: nil, since: false, relative: false)
         }
-        // last year / this year / next year / last month
-        if ["last", "this", "next", "past"].contains(tok.lower), i + 1 < t.count, let ref {
-            let unit = t[i + 1].lower
-            let delta = tok.lower == "this" ? 0 : (tok.lower == "next" ? 1 : -1)
-            if unit == "year" {
-                return DateMention(range: i..<(i + 2), date: TextDate(year: ref.year + delta), end: nil, since: false, relative: true)
-            }
-            if unit == "month", let rm = ref.month {
-                var m = rm + delta, y = ref.year
-                if m < 1 { m = 12; y -= 1 } else if m > 12 { m = 1; y += 1 }
-                return DateMention(range: i..<(i + 2), date: TextDate(year: y, month: m), end: nil, since: false, relative: true)
-            }
+        if next < t.count, t[next].lower == "of", next + 1 < t.count, let y = DateParser.year(t[next + 1]) {
+            return DateMention(range: i..<(next + 2), date: TextDate(year: y, month: m), end: nil, since: false, relative: false)
         }
-        // in 2014 / 2014 (a year on its own, not part of a number)
-        if let y = DateParser.year(tok), !(i + 1 < t.count && ["percent", "%", "times", "km", "people", "billion", "million"].contains(t[i + 1].lower)) {
-            if i > 0, t[i - 1].text == "$" { return nil }
-            return DateMention(range: i..<(i + 1), date: TextDate(year: y), end: nil, since: false, relative: false)
+        if let ref, i > 0, ["in", "on", "since", "late", "early", "mid", "end", "until", "by", "during", "of", "this", "last"].contains(t[i - 1].lower) || (i > 0 && t[i - 1].lower == "'s") {
+            var year = ref.year
+            if i > 0, t[i - 1].lower == "last", let rm = ref.month, m >= rm { year -= 1 }
+            return DateMention(range: i..<next, date: TextDate(year: year, month: m), end: nil, since: false, relative: true)
         }
         return nil
+    }
+
+    /// A day before its month: "20 January 1992", "4 December" (the reference's year).
+    private func dayFirst(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
+        let tok = t[i]
+        guard let d = DateParser.dayNumber(tok), tok.isNumber, let (m, next) = month(t, i + 1) else { return nil }
+        if next < t.count, let y = DateParser.year(t[next]) {
+            return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
+        }
+        if let ref { return DateMention(range: i..<next, date: TextDate(year: ref.year, month: m, day: d), end: nil, since: false, relative: true) }
+        return nil
+    }
+
+    /// A year or month counted from the reference: "last year", "this year", "next year", "last month".
+    private func relativeUnit(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
+        let tok = t[i]
+        guard ["last", "this", "next", "past"].contains(tok.lower), i + 1 < t.count, let ref else { return nil }
+        let unit = t[i + 1].lower
+        let delta = tok.lower == "this" ? 0 : (tok.lower == "next" ? 1 : -1)
+        if unit == "year" {
+            return DateMention(range: i..<(i + 2), date: TextDate(year: ref.year + delta), end: nil, since: false, relative: true)
+        }
+        if unit == "month", let rm = ref.month {
+            var m = rm + delta, y = ref.year
+            if m < 1 { m = 12; y -= 1 } else if m > 12 { m = 1; y += 1 }
+            return DateMention(range: i..<(i + 2), date: TextDate(year: y, month: m), end: nil, since: false, relative: true)
+        }
+        return nil
+    }
+
+    /// "in 2014", "2014": a year on its own, not part of a number ("2014 people", "$2014").
+    private func bareYear(_ t: [Token], _ i: Int) -> DateMention? {
+        guard let y = DateParser.year(t[i]), !(i + 1 < t.count && ["percent", "%", "times", "km", "people", "billion", "million"].contains(t[i + 1].lower)) else { return nil }
+        if i > 0, t[i - 1].text == "$" { return nil }
+        return DateMention(range: i..<(i + 1), date: TextDate(year: y), end: nil, since: false, relative: false)
     }
 }
 
 extension TextDate {
-    init?(daysSinceEpoch z0: Int) {
+    package init?(daysSinceEpoch z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
