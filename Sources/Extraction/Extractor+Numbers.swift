@@ -83,7 +83,7 @@ extension Extractor {
             let change = isChange(t, n.start, n.end)
             if n.measure == nil { n.measure = clauseMeasure(s, n, f) }
             guard let measureName = n.measure, let unitName = n.unit else { continue }
-            let about = about(s, unit: unitName)
+            let about = about(s, unit: unitName, counted: n.counted)
             guard !about.isEmpty else { continue }
             f.observations.append(ObservationFact(measure: measureName, value: n.value, valueMax: n.valueMax, bound: bound, unit: unitName,
                                                   change: change, period: period(s, n), about: about, aboutEvent: nil, evidence: s.evidence))
@@ -193,6 +193,9 @@ extension Extractor {
         for k in stride(from: n.start - 1, through: 0, by: -1) where boundary(t, k, k + 1) { clauseStart = k + 1; break }
         let before = (clauseStart..<n.start).reversed().compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
         let after = (n.end..<min(t.count, n.end + 8)).compactMap { k in p.measures.first { $0.cue == t[k].lower }?.measure }
+        // "5 billion euros in loans", "$300 million of aid": the measure the amount is in or of comes first.
+        if n.end + 1 < t.count, ["in", "of", "for"].contains(t[n.end].lower),
+           let m = p.measures.first(where: { $0.cue == t[n.end + 1].lower }) { return m.measure }
         // "… $5.08 billion, while it topped $5.83 billion": the same measure as the sentence's last figure.
         if let found = before.first ?? after.first { return found }
         if t[clauseStart..<n.start].contains(where: { $0.lower == "it" }), let last = f.observations.last, last.evidence == s.evidence { return last.measure }
@@ -214,14 +217,22 @@ extension Extractor {
     /// Who or what a figure is about: the states and organizations of the sentence (and people, for a
     /// count), not the source that gives the figure ("according to Ruritania's statistics office", up
     /// to the end of that phrase); else the pair in focus.
-    private func about(_ s: Sentence, unit: String) -> Set<EntityRef> {
+    /// Who or what a figure is about: not the source that gives it ("according to Ruritania's statistics
+    /// office", "the UN reported that …"), and no person for a count said by a verb ("35 people were killed"
+    /// is not about the leaders named in the sentence).
+    private func about(_ s: Sentence, unit: String, counted: Bool = false) -> Set<EntityRef> {
         let t = s.tokens
         var sourced = Set<Int>()
         for k in t.indices.dropLast() where t[k].lower == "according" && t[k + 1].lower == "to" {
             var j = k + 2
             while j < t.count, ![",", ";", ".", ":"].contains(t[j].text) { sourced.insert(j); j += 1 }
         }
-        let about = Set(s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && unit == "count")) && $0.role != .title }
+        let reporting = Set(lexicon.patterns.reporting + ["reported", "reports"])
+        for k in t.indices where reporting.contains(t[k].lower) {
+            for m in s.mentions where m.range.upperBound <= k && k - m.range.upperBound <= 1 { sourced.insert(m.range.lowerBound) }
+        }
+        let people = unit == "count" && !counted
+        let about = Set(s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && people)) && $0.role != .title }
             .filter { m in !sourced.contains(m.range.lowerBound) }
             .map(\.ref))
         return about.isEmpty ? Set(s.pair) : about

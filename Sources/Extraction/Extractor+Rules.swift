@@ -48,7 +48,8 @@ extension Extractor {
             let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, previous: index > 0 ? p.sentences[index - 1] : nil,
                                reference: reference, pair: Array(pair),
                                pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: lastPerson, dates: found)
-            for stage in pipeline.stages { stage.run(self, ctx, &facts) }
+            // A question states nothing ("How can Ruritania support Freedonia?"): no facts from it.
+            if !isQuestion(t) { for stage in pipeline.stages { stage.run(self, ctx, &facts) } }
             for m in ms where m.ref.kind != .person || m.role == .entity {
                 if let surface = m.note, m.ref.kind == .person, m.role == .entity { facts.surfaceNames[m.ref, default: []].insert(surface) }
             }
@@ -130,6 +131,14 @@ extension Extractor {
             if b >= 0, grammar.prepositions.contains(t[b].lower) { return false }
             return true
         }
+    }
+
+    /// A sentence that asks: it ends in "?", or it is a headline that opens with a question word.
+    func isQuestion(_ t: [Token]) -> Bool {
+        let last = t.last(where: { !["\"", "'", "”", ")"].contains($0.text) })
+        if last?.text == "?" { return true }
+        guard Extractor.isHeadline(t), let first = t.first else { return false }
+        return grammar.questionWords.contains(first.lower)
     }
 
     /// Whether a sentence speaks of what is planned or expected.

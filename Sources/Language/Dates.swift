@@ -148,7 +148,8 @@ public struct DateParser: Sendable {
                 }
                 // "is expected to travel … on Wednesday": the next such day, not the last.
                 if future, found.relative, let ref = reference, found.date < ref, found.date.day != nil,
-                   weekdays.contains(tokens[found.range.upperBound - 1].lower), let d = found.date.adding(days: 7) {
+                   weekdays.contains(tokens[found.range.upperBound - 1].lower), !DateParser.pastVerbBeside(tokens, found.range),
+                   let d = found.date.adding(days: 7) {
                     found = DateMention(range: found.range, date: d, end: nil, since: false, relative: true)
                 }
                 if let d = found.date as TextDate?, d.isValid, found.end?.isValid ?? true { out.append(found) }
@@ -196,13 +197,26 @@ public struct DateParser: Sendable {
         return DateMention(range: (i - 1)..<(i + 1), date: d, end: nil, since: false, relative: true)
     }
 
+    /// Whether a verb in the past stands right beside a date ("signed on Friday", "on Wednesday voted"):
+    /// the day is then the one before the article, even in a sentence that also speaks of the future.
+    /// A participle after "is", "will be" … ("is scheduled on Monday") is no past.
+    static func pastVerbBeside(_ t: [Token], _ r: Range<Int>) -> Bool {
+        func past(_ k: Int) -> Bool {
+            guard k >= 0, k < t.count, t[k].lower.hasSuffix("ed"), t[k].lower.count > 3 else { return false }
+            return !(k > 0 && ["is", "are", "be", "been", "being"].contains(t[k - 1].lower))
+        }
+        return past(r.lowerBound - 1) || past(r.lowerBound - 2) || past(r.upperBound)
+    }
+
     /// A period with its end: "from 10 to 12 June 2024", "from January to August 2023",
     /// "the first eight months of 2023", "since 2013".
     private func span(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
         let tok = t[i]
         // from 10 to 12 June 2024: the span's first day, and its end
         if tok.lower == "from", i + 5 < t.count, let d1 = DateParser.dayNumber(t[i + 1]), t[i + 2].lower == "to" || t[i + 2].text == "-",
-           let d2 = DateParser.dayNumber(t[i + 3]), let (m, next) = month(t, i + 4), next < t.count, let y = DateParser.year(t[next]) {
+           let d2 = DateParser.dayNumber(t[i + 3]), let (m, afterMonth) = month(t, i + 4),
+           case let next = afterMonth < t.count && t[afterMonth].text == "," ? afterMonth + 1 : afterMonth,  // "10th May, 2018"
+           next < t.count, let y = DateParser.year(t[next]) {
             return DateMention(range: i..<(next + 1), date: TextDate(year: y, month: m, day: d1), end: TextDate(year: y, month: m, day: d2), since: false, relative: false)
         }
         // from January to August 2023

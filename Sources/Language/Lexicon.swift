@@ -184,6 +184,8 @@ public struct Lexicon: Sendable {
         public let witnessVerbs: Set<String>
         /// "X welcomed the signing": the subject of these verbs before an event noun has no part in it.
         public let onlookerVerbs: Set<String>
+        /// Words that open a question: a headline that starts with one asks and states nothing.
+        public let questionWords: Set<String>
     }
 
     public struct Patterns: Decodable, Sendable {

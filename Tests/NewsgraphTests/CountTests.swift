@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Language
 
 /// Figures as news writes them: counts of people said by a verb, currencies and scales
 /// written onto the number. Sentences written for the test.
@@ -43,5 +44,36 @@ import Testing
     @Test func aSpanOfYearsIsNoNumber() {
         let o = observations("Note\n\nThe 1991-94 war between Chile and Peru killed 900 soldiers.\n")
         #expect(!o.contains { $0.value == 1991 })
+    }
+}
+
+extension CountTests {
+    @Test func theMeasureAnAmountIsInComesFirst() {
+        let o = observations("Note\n\nThe agreement between Chile and Peru includes 5 billion euros in loans.\n")
+        #expect(o.contains { $0.value == 5_000_000_000 && $0.measure == "loans" })
+    }
+
+    @Test func aCountSaidByAVerbIsAboutNoPersonAndNotItsReporter() {
+        let o = observations("Note\n\nPresident Tomas Ferrer of Chile met Peru's leaders, and the Red Cross reported that 35 people were killed in Peru.\n")
+        let killed = o.first { $0.value == 35 }
+        #expect(killed?.about.contains { $0.kind == .person } == false)
+        #expect(killed?.about.contains { $0.name == "Red Cross" } == false)
+    }
+}
+
+extension EventCoverageTests {
+    @Test func aPastVerbKeepsItsWeekdayInThePastInASentenceAboutTheFuture() {
+        let e = events("Date: 2023-06-10\n\nNote\n\nSigned on Friday by Chile and Peru, the ceasefire is set to last for 180 days.\n")
+        #expect(e.contains { $0.cls == "AgreementSigning" && $0.date == TextDate(year: 2023, month: 6, day: 9) })
+    }
+
+    @Test func aQuestionStatesNothing() {
+        #expect(events("Date: 2023-06-10\n\nNote\n\nWill Chile sign the deal with Peru on Monday?\n").isEmpty)
+        #expect(events("Title: How Can Chile Sign A Deal With Peru\nDate: 2023-06-10\n\nThe talks went on.\n").isEmpty)
+    }
+
+    @Test func aSpanOfDaysWithACommaBeforeTheYear() {
+        let e = events("Date: 2018-05-11\n\nNote\n\nPresident Tomas Ferrer of Chile made a State Visit to Kenya from 8th to 10th May, 2018.\n")
+        #expect(e.contains { $0.cls == "Visit" && $0.date == TextDate(year: 2018, month: 5, day: 8) && $0.endDate == TextDate(year: 2018, month: 5, day: 10) })
     }
 }
