@@ -166,7 +166,7 @@ extension Extractor {
         let t = s.tokens
         let ended = t.last.map { [".", "?", "!"].contains($0.text) } ?? false
         let window = max(0, from)..<min(to, t.count)
-        return !ended && window.contains { k in t[k].lower == "to" && k + 1 < window.upperBound && t[k + 1].isWord && !t[k + 1].isCapitalized }
+        return !ended && window.contains { k in Extractor.headlineInfinitive(t, k) && k + 1 < window.upperBound }
     }
 
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.

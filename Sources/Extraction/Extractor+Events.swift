@@ -88,6 +88,14 @@ extension Extractor {
             for subj in subjects { fact.agents.remove(subj) }
             subjects = []
         }
+        // "X expressed its support of the signing": an event noun that is the object of another noun has
+        // none of the clause's subjects; "a package of sanctions", "a round of talks" is the event itself.
+        if nominal, verbAt >= 1, ["of", "about"].contains(t[verbAt].lower), t[verbAt - 1].text.allSatisfy(\.isLetter),
+           !t[verbAt - 1].isCapitalized, !t[verbAt - 1].lower.hasSuffix("ed"), !grammar.quantityNouns.contains(t[verbAt - 1].lower),
+           s.mentions.allSatisfy({ !$0.range.contains(verbAt - 1) }) {
+            for subj in subjects { fact.agents.remove(subj); fact.participants.remove(subj) }
+            subjects = []
+        }
         let agentsBefore = fact.agents
         fillRoles(e, s, after: after, nominal: nominal, &fact)
         // "X attends the inauguration of Y", "X welcomed the visit by Y": an agent named after the cue is the

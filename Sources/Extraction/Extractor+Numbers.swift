@@ -207,7 +207,14 @@ extension Extractor {
     private func period(_ s: Sentence, _ n: Figure) -> String? {
         let t = s.tokens, start = n.start, end = n.end
         let clauseDates = s.dates.filter { !boundary(t, min($0.range.upperBound, start), max($0.range.lowerBound, end)) }
+        // "5 billion in loans, including one billion paid before the end of 2024": a date nearer to
+        // another figure of the sentence is that figure's.
+        let dateTokens = Set(s.dates.flatMap { Array($0.range) })
+        let others = t.indices.filter { k in
+            !(start..<end).contains(k) && !dateTokens.contains(k) && (t[k].isNumber || lexicon.patterns.numberWords[t[k].lower] != nil)
+        }
         let nearest = clauseDates.filter { !n.counted || distance($0.range, start..<end) <= 3 }
+            .filter { d in !others.contains { distance(d.range, $0..<($0 + 1)) < distance(d.range, start..<end) } }
             .min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
         if let nearest { return nearest.period }
         if t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { return String(format4(r.year - 1)) }

@@ -161,7 +161,9 @@ extension Extractor {
         var subj = cue.possessor.map { [$0] } ?? subject(s, before: i)
         if ["his", "her", "its", "their"].contains(i > 0 ? t[i - 1].lower : ""), subj.isEmpty, let p = s.lastPerson { subj = [p] }
         let kinds: Set<EntityKind> = [.person, .country, .organization, .initiative]
-        var targets = objects(s, after: cue.after, kinds: kinds, window: 5).map(\.ref)
+        // "the US and Israel opposed, and Ukraine abstained": a verb followed by a comma has no object.
+        let hasObject = cue.after < t.count && t[cue.after].text != ","
+        var targets = hasObject ? objects(s, after: cue.after, kinds: kinds, window: 5).map(\.ref) : []
         // "critic of Western sanctions on X": the event named right after the cue.
         var event: EventFact?
         if let e = eventAfter(s, cue.after, recent: f.events), targets.isEmpty || e.1 < (s.mentions.first { $0.ref == targets.first }?.range.lowerBound ?? Int.max) {

@@ -146,7 +146,14 @@ extension Extractor {
         if hasCue(lexicon.patterns.modality, t[...]) { return true }
         // A headline's "X to visit Y" is what X will do.
         let ended = t.last.map { [".", "?", "!"].contains($0.text) } ?? false
-        return !ended && t.indices.dropLast().contains { t[$0].lower == "to" && $0 > 0 && t[$0 + 1].isWord && !t[$0 + 1].isCapitalized && !t[$0 + 1].isNumber }
+        return !ended && t.indices.dropLast().contains { Extractor.headlineInfinitive(t, $0) }
+    }
+
+    /// "Kishida to visit": "to" right after a name and before a lower-case word. "Chile, Peru agree to
+    /// ceasefire" is no infinitive of a name: the word before "to" is a verb.
+    static func headlineInfinitive(_ t: [Token], _ k: Int) -> Bool {
+        k > 0 && k + 1 < t.count && t[k].lower == "to" && t[k - 1].isCapitalized && t[k - 1].isWord
+            && t[k + 1].isWord && !t[k + 1].isCapitalized && !t[k + 1].isNumber
     }
 
     /// One sentence as the sentence stages see it.

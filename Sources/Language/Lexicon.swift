@@ -186,6 +186,8 @@ public struct Lexicon: Sendable {
         public let onlookerVerbs: Set<String>
         /// Words that open a question: a headline that starts with one asks and states nothing.
         public let questionWords: Set<String>
+        /// "a package of sanctions", "a round of talks": nouns of quantity whose "of" phrase is the event itself.
+        public let quantityNouns: Set<String>
     }
 
     public struct Patterns: Decodable, Sendable {

@@ -77,3 +77,27 @@ extension EventCoverageTests {
         #expect(e.contains { $0.cls == "Visit" && $0.date == TextDate(year: 2018, month: 5, day: 8) && $0.endDate == TextDate(year: 2018, month: 5, day: 10) })
     }
 }
+
+extension CountTests {
+    @Test func aDateNearerToAnotherFigureIsThatFiguresPeriod() {
+        let o = observations("Note\n\nChile gives Peru 5 billion euros in loans, including one billion paid before the end of 2024.\n")
+        #expect(o.contains { $0.value == 5_000_000_000 && $0.period == nil })
+    }
+
+    @Test func bilnIsABillion() {
+        let o = observations("Note\n\nChile lends Peru $5 bln in loans.\n")
+        #expect(o.contains { $0.value == 5_000_000_000 && $0.unit == "USD" })
+    }
+}
+
+extension EventCoverageTests {
+    @Test func supportForASigningIsNoSigning() {
+        #expect(!events("Date: 2018-12-01\n\nNote\n\nThe Chilean Mining Association expressed its support of the signing of the deal.\n").contains { $0.cls == "AgreementSigning" })
+        #expect(events("Date: 2023-01-24\n\nNote\n\nChile on Monday adopted a package of sanctions against Peru.\n").contains { $0.cls == "Sanction" && $0.agents.contains { $0.name == "Chile" } })
+    }
+
+    @Test func aHeadlineVerbBeforeToIsNoPlan() {
+        let e = events("Title: Chile, Peru agree to ceasefire\nDate: 2023-06-10\n\nThe talks went on.\n")
+        #expect(!e.contains { $0.planned })
+    }
+}

@@ -131,3 +131,10 @@ extension EventCoverageTests {
         #expect(!welcomed.contains { $0.everyone.contains { $0.name == "Chile" } })
     }
 }
+
+extension OpenWorldTests {
+    @Test func aVerbFollowedByACommaHasNoObject() {
+        let (f, _) = facts("Note\n\nChile and Peru opposed, and Bolivia abstained, on 3 May 2023.\n")
+        #expect(!f.relations.contains { $0.property == "opposes" && $0.object?.name == "Bolivia" })
+    }
+}
