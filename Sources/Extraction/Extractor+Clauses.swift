@@ -29,7 +29,7 @@ extension Extractor {
         let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) }
         // "of His Excellency President X": titles, honorifics and demonyms stand between a preposition and its name.
         let qualifiers = qualifyingTokens(s)
-        let honorificWords = Set(grammar.honorifics.flatMap { Tokenizer.tokens($0).map(\.lower) })
+        let honorificWords = Set(honorificTokens.joined())
         var candidates = inClause.filter { m in
             var b = m.range.lowerBound - 1
             while b >= 0, qualifiers.contains(b) || honorificWords.contains(s.tokens[b].lower) { b -= 1 }
@@ -152,8 +152,8 @@ extension Extractor {
 
     /// Whether tokens `from..<to` of the sentence hold one of `cues` as whole words.
     func hasCue(_ cues: [String], _ tokens: ArraySlice<Token>) -> Bool {
-        let text = " " + tokens.map(\.lower).joined(separator: " ") + " "
-        return cues.contains { text.contains(" " + $0 + " ") }
+        let t = Array(tokens)
+        return cues.contains { Extractor.find($0, in: t) != nil }
     }
 
     func negated(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {

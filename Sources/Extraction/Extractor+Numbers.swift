@@ -118,7 +118,7 @@ extension Extractor {
         // Currency after: "3.5 billion dollars".
         if n.unit == nil {
             for c in currencies.suffix {
-                let words = Tokenizer.tokens(c.cue).map(\.lower)
+                let words = Extractor.cueWords(c.cue)
                 if Extractor.matches(words, at: n.end, in: t) { n.unit = c.code; n.end += words.count; break }
             }
         }
@@ -170,7 +170,7 @@ extension Extractor {
     /// A bound right before the figure: "at least", "over", "surpassing", "about".
     private func bound(_ t: [Token], before start: Int) -> String? {
         for (cue, meaning) in lexicon.patterns.bounds {
-            let words = Tokenizer.tokens(cue).map(\.lower)
+            let words = Extractor.cueWords(cue)
             if Extractor.matches(words, at: start - words.count, in: t) { return meaning }
         }
         return nil
@@ -330,7 +330,7 @@ extension Extractor {
     /// A count verb ("killed", "voted against") starting within `limit` tokens after `after`,
     /// with only auxiliaries, adverbs and "people"-like nouns between.
     func countVerb(_ t: [Token], after: Int, limit: Int) -> (measure: String, end: Int)? {
-        let verbs = (lexicon.patterns.countVerbs ?? []).map { (Tokenizer.tokens($0.cue).map(\.lower), $0.measure) }.sorted { $0.0.count > $1.0.count }
+        let verbs = (lexicon.patterns.countVerbs ?? []).map { (Extractor.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
         var k = after
         while k < t.count, k <= after + limit {
             for (words, measure) in verbs where Extractor.matches(words, at: k, in: t) {
