@@ -119,7 +119,9 @@ public struct Extractor: Sendable {
                 }
                 // "X Y, Ruritania's trade minister," and "X Y, the country's envoy,": the name before the apposition.
                 if let comma = appositionComma(t, ms, title: m), let name = nameBefore(t, comma, common: common) {
-                    names.append((name, "person.apposition"))
+                    // "Minister for Economic Affairs X Y, …": no word of a title before the name is part of it.
+                    let start = comma - name.split(separator: " ").count
+                    if !ms.contains(where: { $0.role == .title && $0.range.contains(start) }) { names.append((name, "person.apposition")) }
                 }
             }
         }
@@ -146,6 +148,8 @@ public struct Extractor: Sendable {
             if let owner = ms.first(where: { $0.range.lowerBound == close && $0.role == .entity }) { close = owner.range.upperBound }
             while close < t.count, t[close].isCapitalized || ["of", "and", "for", "the"].contains(t[close].text) { close += 1 }
         }
+        // "Vice President (Operations 1) X Y": a parenthesis between the title and a name changes nothing.
+        if close < t.count, t[close].text == "(", let shut = t[close...].firstIndex(where: { $0.text == ")" }) { close = shut + 1 }
         guard close == t.count || !(t[close].isCapitalized && t[close].isWord) else { return nil }
         var b = m.range.lowerBound - 1
         while b >= 0, lexicon.patterns.titleModifiers.contains(t[b].lower) { b -= 1 }

@@ -83,3 +83,16 @@ extension EventCoverageTests {
         #expect(!e.contains { $0.cls == "Visit" && $0.agents.contains { $0.name == "Juma Otieno" } })
     }
 }
+
+extension EventCoverageTests {
+    @Test func anAttemptIsNoEvent() {
+        #expect(!events("Date: 2022-10-13\n\nNote\n\nChile unsuccessfully tried to get the resolution voted on in a closed session.\n").contains { $0.cls == "Vote" })
+    }
+}
+
+extension OpenWorldTests {
+    @Test func noWordOfATitleStartsTheNameOfAnApposition() {
+        let (_, registry) = facts("Note\n\nMinister for Economic Affairs Juma Otieno, Chile's Vice President (Operations 1) Ana Llosa and others attended on 3 May 2023.\n")
+        #expect(!registry.people.contains { $0.name.hasPrefix("Affairs") })
+    }
+}
