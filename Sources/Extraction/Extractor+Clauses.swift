@@ -161,12 +161,7 @@ extension Extractor {
     }
 
     func planned(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
-        if hasCue(lexicon.patterns.modality, s.tokens[max(0, from)..<min(to, s.tokens.count)]) { return true }
-        // A headline's "X to visit Y" is what X will do.
-        let t = s.tokens
-        let ended = t.last.map { [".", "?", "!"].contains($0.text) } ?? false
-        let window = max(0, from)..<min(to, t.count)
-        return !ended && window.contains { k in Extractor.headlineInfinitive(t, k) && k + 1 < window.upperBound }
+        planned(s.tokens, in: max(0, from)..<min(to, s.tokens.count))
     }
 
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.

@@ -330,7 +330,7 @@ extension Extractor {
     /// A count verb ("killed", "voted against") starting within `limit` tokens after `after`,
     /// with only auxiliaries, adverbs and "people"-like nouns between.
     func countVerb(_ t: [Token], after: Int, limit: Int) -> (measure: String, end: Int)? {
-        let verbs = (lexicon.patterns.countVerbs ?? []).map { (Extractor.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
+        let verbs = countVerbWords
         var k = after
         while k < t.count, k <= after + limit {
             for (words, measure) in verbs where Extractor.matches(words, at: k, in: t) {
@@ -345,7 +345,7 @@ extension Extractor {
     /// A one-word count verb right before a count, with only lower-case words (bounds) between:
     /// "killed more than 6,000", "displaced an estimated 1,000".
     func countVerb(before start: Int, _ t: [Token]) -> String? {
-        let verbs = Dictionary((lexicon.patterns.countVerbs ?? []).filter { !$0.cue.contains(" ") }.map { ($0.cue, $0.measure) }, uniquingKeysWith: { a, _ in a })
+        let verbs = oneWordCountVerbs
         var b = start - 1
         while b >= 0, b >= start - 4 {
             if let m = verbs[t[b].lower] { return m }

@@ -135,18 +135,19 @@ extension Extractor {
 
     /// A sentence that asks: it ends in "?", or it is a headline that opens with a question word.
     func isQuestion(_ t: [Token]) -> Bool {
-        let last = t.last(where: { !["\"", "'", "”", ")"].contains($0.text) })
-        if last?.text == "?" { return true }
+        if Extractor.closingMark(t) == "?" { return true }
         guard Extractor.isHeadline(t), let first = t.first else { return false }
         return grammar.questionWords.contains(first.lower)
     }
 
     /// Whether a sentence speaks of what is planned or expected.
-    func planned(_ t: [Token]) -> Bool {
-        if hasCue(lexicon.patterns.modality, t[...]) { return true }
-        // A headline's "X to visit Y" is what X will do.
-        let ended = t.last.map { [".", "?", "!"].contains($0.text) } ?? false
-        return !ended && t.indices.dropLast().contains { Extractor.headlineInfinitive(t, $0) }
+    func planned(_ t: [Token]) -> Bool { planned(t, in: t.indices) }
+
+    /// Whether the tokens of `window` speak of what is planned: a modality cue ("is expected to"),
+    /// or a headline's "X to visit Y", what X will do.
+    func planned(_ t: [Token], in window: Range<Int>) -> Bool {
+        if hasCue(lexicon.patterns.modality, t[window]) { return true }
+        return !Extractor.endsAsSentence(t) && window.contains { k in Extractor.headlineInfinitive(t, k) && k + 1 < window.upperBound }
     }
 
     /// "Kishida to visit": "to" right after a name and before a lower-case word. "Chile, Peru agree to

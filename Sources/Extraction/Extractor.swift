@@ -17,6 +17,9 @@ public struct Extractor: Sendable {
     let honorificTokens: [[String]]
     /// The words that end organization and initiative names ("Party", "Council"): no part of a person's name.
     let shapeWords: Set<String>
+    /// The count verbs as word sequences, longest first, and those of one word by word: read for every figure.
+    let countVerbWords: [([String], String)]
+    let oneWordCountVerbs: [String: String]
 
     /// The sentence stages, in order.
     public let pipeline: Pipeline
@@ -30,6 +33,9 @@ public struct Extractor: Sendable {
         let g = lexicon.patterns.grammar
         self.notNames = g.prepositions.union(g.determiners).union(g.pronouns).union(g.clauseConnectives)
             .union(lexicon.patterns.months).union(lexicon.patterns.weekdays)
+        let countVerbs = lexicon.patterns.countVerbs ?? []
+        self.countVerbWords = countVerbs.map { (Extractor.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
+        self.oneWordCountVerbs = Dictionary(countVerbs.filter { !$0.cue.contains(" ") }.map { ($0.cue, $0.measure) }, uniquingKeysWith: { a, _ in a })
         self.shapeWords = Set((lexicon.patterns.organizationShapes + lexicon.patterns.initiativeShapes).map { $0.lowercased() })
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
     }

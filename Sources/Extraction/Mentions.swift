@@ -286,10 +286,17 @@ extension Extractor {
     /// Inauguration"), so no shape or name can be delimited in it. A sentence that ends in a full
     /// stop, a question or an exclamation is no headline.
     static func isHeadline(_ t: [Token]) -> Bool {
-        let ended = t.last(where: { !["\"", "'", "”", ")"].contains($0.text) }).map { [".", "?", "!"].contains($0.text) } ?? false
         let words = t.filter { $0.isWord && $0.text.count > 3 }
-        return !ended && words.count >= 3 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
+        return !endsAsSentence(t) && words.count >= 3 && words.filter(\.isCapitalized).count * 10 >= words.count * 7
     }
+
+    /// The sentence's closing mark, behind any closing quotation mark or parenthesis.
+    static func closingMark(_ t: [Token]) -> String? {
+        t.last(where: { !["\"", "'", "”", ")"].contains($0.text) })?.text
+    }
+
+    /// Whether a sentence ends in a full stop, a question mark or an exclamation mark.
+    static func endsAsSentence(_ t: [Token]) -> Bool { [".", "?", "!"].contains(closingMark(t) ?? "") }
 
     /// People: known names (full or one token), and new ones after titles.
     private func people(_ t: [Token], _ known: [Mention]) -> [Mention] {
