@@ -7,12 +7,7 @@ import Testing
 /// Figures as news writes them: counts of people said by a verb, currencies and scales
 /// written onto the number. Sentences written for the test.
 @Suite struct CountTests {
-    func observations(_ text: String) -> [ObservationFact] {
-        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
-        return extractor.extract(doc, iri: ExtractionTests.docIRI).observations
-    }
+    func observations(_ text: String) -> [ObservationFact] { ExtractionTests.extract([text]).facts[0].observations }
 
     @Test func aVerbAfterACountSaysWhatItCounts() {
         let o = observations("Date: 2024-05-02\n\nNote\n\nMore than 40 people have been killed and over 9,000 displaced in Chile and Peru.\n")

@@ -7,12 +7,7 @@ import Testing
 /// Events that news on international relations reports and the first lexicon lacked:
 /// taking office, votes, ceasefires. Sentences written for the test.
 @Suite struct EventCoverageTests {
-    func events(_ text: String) -> [EventFact] {
-        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
-        return extractor.extract(doc, iri: ExtractionTests.docIRI).events
-    }
+    func events(_ text: String) -> [EventFact] { ExtractionTests.extract([text]).facts[0].events }
 
     @Test func aPersonSwornInIsTheAgentOfAnInauguration() {
         let e = events("Date: 2024-06-04\n\nNote\n\nKenyan President Juma Otieno was sworn in on 3 June 2024 in Nairobi.\n")

@@ -14,11 +14,17 @@ import Testing
     static let lexicon: Lexicon = try! Lexicon.load(from: repositoryRoot + "/ontology/lexicon")
     static let docIRI = IRI(constant: "https://example.org/doc/1")
 
-    func facts(_ text: String) -> DocumentFacts {
-        var extractor = Extractor(lexicon: Self.lexicon)
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
-        return extractor.extract(doc, iri: Self.docIRI)
+    func facts(_ text: String) -> DocumentFacts { Self.extract([text]).facts[0] }
+
+    /// The facts of each text as a corpus of its own (people learnt across all of them first), and
+    /// the extractor after reading them: what every extraction test reads.
+    static func extract(_ texts: [String], lexicon: Lexicon = lexicon) -> (facts: [DocumentFacts], extractor: Extractor) {
+        var extractor = Extractor(lexicon: lexicon)
+        let docs = texts.enumerated().map { k, text in
+            SourceDocument(relativePath: "t\(k).txt", displayPath: "t\(k).txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
+        }
+        extractor.learnPeople(from: docs)
+        return (docs.map { extractor.extract($0, iri: docIRI) }, extractor)
     }
 
     @Test func sentencesSplitAfterAbbreviationsAndDecimalsOnlyWhereTheyEnd() {

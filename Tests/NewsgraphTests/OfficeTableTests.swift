@@ -22,10 +22,7 @@ import Testing
     func facts(_ text: String) -> DocumentFacts {
         var lexicon = ExtractionTests.lexicon
         lexicon.offices = Self.table
-        var extractor = Extractor(lexicon: lexicon)
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
-        return extractor.extract(doc, iri: ExtractionTests.docIRI)
+        return ExtractionTests.extract([text], lexicon: lexicon).facts[0]
     }
 
     func heads(_ f: DocumentFacts) -> Set<String> {
@@ -73,12 +70,7 @@ import Testing
 
 /// Names that look like people and are not.
 @Suite struct NotAPersonTests {
-    func registry(_ text: String) -> PersonRegistry {
-        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
-        return extractor.registry
-    }
+    func registry(_ text: String) -> PersonRegistry { ExtractionTests.extract([text]).extractor.registry }
 
     @Test func aNameAfterAnArticleIsNoPerson() {
         #expect(registry("Note\n\n\"The talks went well,\" the Green House said on Monday.\n").people.isEmpty)
@@ -95,20 +87,13 @@ import Testing
     }
 
     @Test func oneWordOfALongerUnknownNameIsNotAnotherPerson() {
-        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
-        let text = "Note\n\nPresident Pedro Almeida Costa spoke. Pedro Vaz, an adviser, left.\n"
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
+        let extractor = ExtractionTests.extract(["Note\n\nPresident Pedro Almeida Costa spoke. Pedro Vaz, an adviser, left.\n"]).extractor
         let ms = extractor.mentions(Tokenizer.tokens("Pedro Vaz, an adviser, left."))
         #expect(!ms.contains { $0.ref.name == "Pedro Almeida Costa" })
     }
 
     @Test func aTitleThatNamesAPersonIsNoApposition() {
-        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
-        let text = "Note\n\nThe deal was announced with Chile's President Tomas Ferrer, Peru's President Ana Llosa and others on 2 May 2023.\n"
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
-        let f = extractor.extract(doc, iri: ExtractionTests.docIRI)
+        let f = ExtractionTests.extract(["Note\n\nThe deal was announced with Chile's President Tomas Ferrer, Peru's President Ana Llosa and others on 2 May 2023.\n"]).facts[0]
         let heads = Set(f.relations.filter { $0.property == "headOf" }.map { "\($0.subject.name)->\($0.object!.name)" })
         #expect(heads == ["Tomas Ferrer->Chile", "Ana Llosa->Peru"])
     }

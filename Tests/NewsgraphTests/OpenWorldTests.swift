@@ -9,10 +9,8 @@ import Testing
 /// attribution). Every sentence is written for the test with made-up names.
 @Suite struct OpenWorldTests {
     func facts(_ text: String) -> (DocumentFacts, PersonRegistry) {
-        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
-        let doc = SourceDocument(relativePath: "t.txt", displayPath: "t.txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        extractor.learnPeople(from: [doc])
-        return (extractor.extract(doc, iri: ExtractionTests.docIRI), extractor.registry)
+        let read = ExtractionTests.extract([text])
+        return (read.facts[0], read.extractor.registry)
     }
 
     @Test func aShortFormDefinedInParenthesesStandsForItsNameEverywhere() {

@@ -6,14 +6,7 @@ import Testing
 /// Who said the quoted words: across a sentence break, an organization, never a name inside
 /// the quotation, and a surname that two people of the corpus share. Made-up sentences.
 @Suite struct QuotationTests {
-    func quotations(_ texts: [String]) -> [QuotationFact] {
-        var extractor = Extractor(lexicon: ExtractionTests.lexicon)
-        let docs = texts.enumerated().map { k, text in
-            SourceDocument(relativePath: "t\(k).txt", displayPath: "t\(k).txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        }
-        extractor.learnPeople(from: docs)
-        return docs.flatMap { extractor.extract($0, iri: ExtractionTests.docIRI).quotations }
-    }
+    func quotations(_ texts: [String]) -> [QuotationFact] { ExtractionTests.extract(texts).facts.flatMap(\.quotations) }
 
     @Test func aQuotationOfItsOwnFollowsTheSentenceThatNamedItsSpeaker() {
         let q = quotations(["Note\n\nThe talks ended on Monday, said Foreign Minister Ana Llosa.\n“This is a first step towards peace and security for everyone.”\n"])
