@@ -116,12 +116,11 @@ public enum Builder {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(from: ontologyFolder + "/lexicon") } catch { throw .lexicon(error) }
         var extractor = Extractor(lexicon: lexicon)
-        let prepared = documents.map { extractor.prepare($0.text) }
+        let prepared = documents.map { extractor.prepare($0.text, document: DocumentGraph.iri(for: $0, minter: minter)) }
         extractor.learnPeople(from: prepared)
         var assembler = Assembler(minter: minter, lexicon: lexicon, registry: extractor.registry)
         for (document, p) in zip(documents, prepared) {
-            let iri = DocumentGraph.iri(for: document, minter: minter)
-            assembler.add(document: document, facts: extractor.extract(p, iri: iri))
+            assembler.add(document: document, facts: extractor.extract(p))
         }
         return assembler
     }

@@ -253,7 +253,7 @@ extension Extractor {
 
     // MARK: Quotations
 
-    func quotations(_ s: Sentence, _ f: inout DocumentFacts) {
+    func quotations(_ s: Sentence, _ f: inout DocumentFacts, lastReporter: inout (sentence: String, speaker: EntityRef)?) {
         let text = s.evidence.sentence
         let chars = Array(text)
         var spans: [String] = []
@@ -276,14 +276,14 @@ extension Extractor {
         let speaker: EntityRef
         if let found = reporter(s) {
             speaker = found
-            f.lastReporter = (s.evidence.sentence, found)
+            lastReporter = (s.evidence.sentence, found)
             guard !spans.isEmpty else { return }
         } else {
             // A quotation that is a sentence of its own, right after the sentence that named its speaker.
             let whole = spans.count == 1 && spans[0].count * 10 >= text.count * 8
-            guard whole, let last = f.lastReporter, last.sentence == s.previous else { return }
+            guard whole, let last = lastReporter, last.sentence == s.previous else { return }
             speaker = last.speaker
-            f.lastReporter = (s.evidence.sentence, last.speaker)
+            lastReporter = (s.evidence.sentence, last.speaker)
         }
         // The date the words were said, where the sentence gives one at day precision.
         let date = s.dates.first { $0.date.day != nil && $0.end == nil }?.date

@@ -3,14 +3,9 @@ import Language
 import RDFModel
 
 extension Extractor {
-    /// Registers the people of every document before any is extracted, so that
-    /// a surname in one article resolves to the full name another gives.
-    public mutating func learnPeople(from documents: [SourceDocument]) {
-        learnPeople(from: documents.map { prepare($0.text) })
-    }
-
-    /// As ``learnPeople(from:)-(_:[SourceDocument])``, over documents already prepared.
-    public mutating func learnPeople(from documents: [Prepared]) {
+    /// The corpus pass: registers the people of every prepared document before any is read for
+    /// facts, so that a surname in one article resolves to the full name another gives.
+    public mutating func learnPeople(from documents: [Reading]) {
         var counts: [String: Int] = [:]
         for p in documents {
             for (name, rule) in personNames(in: p) {
@@ -21,65 +16,28 @@ extension Extractor {
         registry.finish(counts: counts)
     }
 
-    public func extract(_ document: SourceDocument, iri: IRI) -> DocumentFacts {
-        extract(prepare(document.text), iri: iri)
-    }
-
-    /// The facts of one prepared document.
-    public func extract(_ p: Prepared, iri: IRI) -> DocumentFacts {
-        var facts = DocumentFacts(document: iri)
-        metadata(p, &facts)
-        let reference = facts.date ?? inferReference(p)
-        if facts.date == nil, reference != nil { facts.dateInferred = true }
-        let (allMentions, pair) = documentMentions(p, &facts)
-
-        var heads: [EntityRef: EntityRef] = [:]  // country/org -> person
-        var lastPerson: EntityRef?
-        var lastDay: TextDate?
-        for (index, t) in p.tokens.enumerated() {
-            let evidence = Evidence(document: iri, sentence: p.sentences[index])
-            var ms = allMentions[index]
-            headOf(t, ms, evidence, &facts, &heads, reference: reference)
-            ms = resolveDescriptions(t, ms, heads: heads)
-            if let day = reference { addOfficeHolders(t, &ms, on: day, heads: heads, evidence, &facts) }
-            let leaders = pair.compactMap { heads[$0] }
-            let found = sentenceDates(t, reference: reference, lastDay: lastDay, stated: facts.date != nil)
-            lastDay = found.last(where: { $0.date.day != nil && $0.end == nil })?.date ?? (found.isEmpty ? lastDay : nil)
-            let ctx = Sentence(tokens: t, mentions: ms, evidence: evidence, previous: index > 0 ? p.sentences[index - 1] : nil,
-                               reference: reference, pair: Array(pair),
-                               pairLeaders: leaders.count == 2 ? leaders : [], lastPerson: lastPerson, dates: found)
-            // A question states nothing ("How can Ruritania support Freedonia?"): no facts from it.
-            if !isQuestion(t) { for stage in pipeline.stages { stage.run(self, ctx, &facts) } }
-            for m in ms where m.ref.kind != .person || m.role == .entity {
-                if let surface = m.note, m.ref.kind == .person, m.role == .entity { facts.surfaceNames[m.ref, default: []].insert(surface) }
-            }
-            if let subject = subjectPerson(t, ms) { lastPerson = subject.ref }
-        }
-        return facts
-    }
-
     /// Every sentence's mentions, with short forms defined in the document and surnames resolved,
     /// and the pair in focus: the two countries mentioned most. Records the short forms and the
     /// names found only by their shape.
-    private func documentMentions(_ p: Prepared, _ facts: inout DocumentFacts) -> ([[Mention]], [EntityRef]) {
+    func documentMentions(_ d: inout Reading) {
         var countryCounts: [EntityRef: Int] = [:]
-        let found = p.tokens.map { mentions($0) }
-        let defined = definitions(p.tokens, found)
-        let allMentions = resolvingSurnames(p.tokens, zip(p.tokens, found).map { applying(defined, to: $0, $1) })
-        for (short, ref) in defined { facts.shortForms[ref, default: []].insert(short) }
+        let found = d.tokens.map { mentions($0) }
+        let defined = definitions(d.tokens, found)
+        let allMentions = resolvingSurnames(d.tokens, zip(d.tokens, found).map { applying(defined, to: $0, $1) })
+        for (short, ref) in defined { d.facts.shortForms[ref, default: []].insert(short) }
         for ms in allMentions {
             for m in ms where m.note == "shape" && m.role == .entity && lexicon.index[Lexicon.fold(m.ref.name)] == nil {
-                facts.entityRules[m.ref, default: []].insert("shape.\(m.ref.kind.rawValue)")
+                d.facts.entityRules[m.ref, default: []].insert("shape.\(m.ref.kind.rawValue)")
             }
         }
         for ms in allMentions { for m in ms where m.ref.kind == .country { countryCounts[m.ref, default: 0] += 1 } }
-        let pair = countryCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
-        return (allMentions, pair)
+        d.pair = countryCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
+        d.mentions = allMentions
     }
 
     /// The holders of the offices a sentence names without a name, on the article's day, as mentions
     /// in order, each with its `headOf` relation.
-    private func addOfficeHolders(_ t: [Token], _ ms: inout [Mention], on day: TextDate, heads: [EntityRef: EntityRef],
+    func addOfficeHolders(_ t: [Token], _ ms: inout [Mention], on day: TextDate, heads: [EntityRef: EntityRef],
                                   _ evidence: Evidence, _ facts: inout DocumentFacts) {
         for m in officeHolders(t, ms, on: day, heads: heads) {
             ms.append(m)
@@ -94,7 +52,7 @@ extension Extractor {
     /// A sentence's dates: those it writes, resolved against the reference (`stated`: the article gives
     /// its date), and the phrases that name a day only by another one: "the same day", "the next day"
     /// (the last day of the sentence before), "today", "yesterday" (the article's day).
-    private func sentenceDates(_ t: [Token], reference: TextDate?, lastDay: TextDate?, stated: Bool) -> [DateMention] {
+    func sentenceDates(_ t: [Token], reference: TextDate?, lastDay: TextDate?, stated: Bool) -> [DateMention] {
         var found = dates.find(in: t, reference: reference, past: stated && !planned(t), future: planned(t))
         let p = lexicon.patterns
         // "the same day", "hours later", "the next day": a day named in the sentence before.
@@ -111,7 +69,7 @@ extension Extractor {
     /// Adds each phrase of a sentence that names a day by its offset from `day` ("the next day": 1),
     /// where no date found already covers it, and keeps the dates in sentence order.
     /// - Parameter quotedToo: a phrase inside quotation marks counts as well.
-    private func addDayPhrases(_ groups: [([String], Int)], from day: TextDate, _ t: [Token], quotedToo: Bool, _ found: inout [DateMention]) {
+    func addDayPhrases(_ groups: [([String], Int)], from day: TextDate, _ t: [Token], quotedToo: Bool, _ found: inout [DateMention]) {
         for (phrases, offset) in groups {
             for phrase in phrases {
                 guard let k = Extractor.find(phrase, in: t), quotedToo || !t[k].quoted, let date = day.adding(days: offset),
@@ -123,7 +81,7 @@ extension Extractor {
     }
 
     /// The person in subject position: not a possessive, not inside a prepositional phrase.
-    private func subjectPerson(_ t: [Token], _ ms: [Mention]) -> Mention? {
+    func subjectPerson(_ t: [Token], _ ms: [Mention]) -> Mention? {
         ms.first { m in
             guard m.ref.kind == .person, m.role == .entity else { return false }
             let a = m.range.upperBound, b = m.range.lowerBound - 1
@@ -157,26 +115,6 @@ extension Extractor {
             && t[k + 1].isWord && !t[k + 1].isCapitalized && !t[k + 1].isNumber
     }
 
-    /// One sentence as the sentence stages see it.
-    public struct Sentence: Sendable {
-        let tokens: [Token]
-        let mentions: [Mention]
-        let evidence: Evidence
-        /// The sentence before, in the document.
-        var previous: String? = nil
-        let reference: TextDate?
-        let pair: [EntityRef]
-        /// The heads of the pair's two countries, where the article names both.
-        let pairLeaders: [EntityRef]
-        let lastPerson: EntityRef?
-        let dates: [DateMention]
-
-        var actors: [Mention] { mentions.filter { $0.role != .title && $0.ref.kind.isActor } }
-
-        func has(_ cue: String, from: Int = 0) -> Int? { Extractor.find(cue, in: tokens, from: from) }
-        func text(_ r: Range<Int>) -> String { tokens[r].map(\.lower).joined(separator: " ") }
-    }
-
     static func find(_ cue: String, in t: [Token], from: Int = 0) -> Int? {
         let words = cueWords(cue)
         guard !words.isEmpty, t.count >= words.count, from <= t.count - words.count else { return nil }
@@ -198,7 +136,15 @@ extension Extractor {
 
     // MARK: Metadata
 
-    func metadata(_ p: Prepared, _ f: inout DocumentFacts) {
+    func metadata(_ d: inout Reading) {
+        var facts = d.facts
+        metadata(d, &facts)
+        d.facts = facts
+        d.reference = d.facts.date ?? inferReference(d)
+        if d.facts.date == nil, d.reference != nil { d.facts.dateInferred = true }
+    }
+
+    private func metadata(_ p: Reading, _ f: inout DocumentFacts) {
         let lines = p.lines.map(\.text).filter { !$0.isEmpty }
         var counts: [String: Int] = [:]
         for l in lines.prefix(15) { counts[l, default: 0] += 1 }
@@ -248,7 +194,7 @@ extension Extractor {
     }
 
     /// The latest date the article states outside planned or future statements.
-    func inferReference(_ p: Prepared) -> TextDate? {
+    func inferReference(_ p: Reading) -> TextDate? {
         var best: TextDate?
         for t in p.tokens {
             if planned(t) { continue }

@@ -2,8 +2,8 @@ import Foundation
 import Language
 import RDFModel
 
-/// Stages 2 to 9 over one document: metadata, sentences, mentions, events and
-/// relations, dates, numbers, quotations. Every rule is a general mechanism;
+/// What the stages of the pipeline (``Pipeline``) share: the lexicon, the people learnt
+/// from the corpus, and the word sets the rules read. Every rule is a general mechanism;
 /// the words it looks for come from the lexicon.
 public struct Extractor: Sendable {
     let lexicon: Lexicon
@@ -40,52 +40,10 @@ public struct Extractor: Sendable {
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
     }
 
-    /// A document split for extraction: made once per document, read by both passes.
-    public struct Prepared: Sendable {
-        let lines: [(number: Int, text: String)]
-        let sentences: [String]
-        let tokens: [[Token]]
-    }
-
-    public func prepare(_ text: String) -> Prepared {
-        var lines = TextCleaner.lines(of: text, patterns: lexicon.patterns)
-        // YAML front matter ("---" … "---") and leading "Key: value" header lines are metadata,
-        // read by the metadata stage, not sentences of the article.
-        var header = Set<Int>()
-        let nonEmpty = lines.indices.filter { !lines[$0].text.isEmpty }
-        if let first = nonEmpty.first, lines[first].text == "---",
-           let close = nonEmpty.dropFirst().prefix(40).first(where: { lines[$0].text == "---" }) {
-            for k in first...close { header.insert(k) }
-            for k in (first + 1)..<close {
-                // "title: \"A Title\"" → "title: A Title"
-                let parts = lines[k].text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if parts.count == 2 {
-                    lines[k].text = parts[0] + ": " + parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                }
-            }
-        }
-        for k in nonEmpty.prefix(12) where !header.contains(k) {
-            let key = lines[k].text.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            if lines[k].text.contains(":"), lexicon.patterns.metadataKeys[key] != nil { header.insert(k) }
-        }
-        var sentences: [String] = []
-        // A "Title:" header is metadata, and its headline states facts too ("X Visits Y").
-        for k in header.sorted() {
-            let parts = lines[k].text.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, lexicon.patterns.metadataKeys[parts[0].lowercased()] == "title" {
-                sentences.append(parts[1].trimmingCharacters(in: .whitespaces))
-            }
-        }
-        for (k, line) in lines.enumerated() where !line.text.isEmpty && !header.contains(k) {
-            sentences += SentenceSplitter.split(line.text, abbreviations: abbreviations)
-        }
-        return Prepared(lines: lines, sentences: sentences, tokens: sentences.map(Tokenizer.tokens))
-    }
-
     // MARK: - People (first pass over the corpus)
 
     /// Full names that follow a title or stand as a by-line: "President X Y", with the rule that found each.
-    func personNames(in prepared: Prepared) -> [(name: String, rule: String)] {
+    func personNames(in prepared: Reading) -> [(name: String, rule: String)] {
         var names: [(name: String, rule: String)] = []
         let common = Set(prepared.tokens.joined().filter { $0.isWord && !$0.isCapitalized }.map(\.lower))
         // Names are learnt from sentences, not from title-case headlines, where a name cannot be told
@@ -252,7 +210,7 @@ public struct Extractor: Sendable {
 
     /// An author line: a short line of 2–4 capitalized words, alone, followed or
     /// preceded by a "Title, Organization" line, or the line after the title.
-    func byline(_ p: Prepared) -> [(name: String, title: String?, org: String?)] {
+    func byline(_ p: Reading) -> [(name: String, title: String?, org: String?)] {
         var out: [(String, String?, String?)] = []
         let lines = p.lines.filter { !$0.text.isEmpty }.map(\.text)
         let cues = (lexicon.patterns.bylineCues ?? []).sorted { $0.count > $1.count }

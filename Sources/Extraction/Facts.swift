@@ -109,9 +109,6 @@ public struct DocumentFacts: Sendable {
     public var shortForms: [EntityRef: Set<String>] = [:]
     /// Why an entity that the lexicon lacks exists: the rules that found it ("shape.organization").
     public var entityRules: [EntityRef: Set<String>] = [:]
-    /// The last sentence that said who spoke ("…, said X"), and who: the speaker of a quotation
-    /// that follows it in a sentence of its own.
-    public internal(set) var lastReporter: (sentence: String, speaker: EntityRef)?
     /// Titles as written, per person: "President".
     public var positions: [EntityRef: Set<String>] = [:]
 }

@@ -20,11 +20,9 @@ import Testing
     /// the extractor after reading them: what every extraction test reads.
     static func extract(_ texts: [String], lexicon: Lexicon = lexicon) -> (facts: [DocumentFacts], extractor: Extractor) {
         var extractor = Extractor(lexicon: lexicon)
-        let docs = texts.enumerated().map { k, text in
-            SourceDocument(relativePath: "t\(k).txt", displayPath: "t\(k).txt", text: text, sha256: IRIMinter.sha256(Array(text.utf8)))
-        }
-        extractor.learnPeople(from: docs)
-        return (docs.map { extractor.extract($0, iri: docIRI) }, extractor)
+        let readings = texts.map { extractor.prepare($0, document: docIRI) }
+        extractor.learnPeople(from: readings)
+        return (readings.map { extractor.extract($0) }, extractor)
     }
 
     @Test func sentencesSplitAfterAbbreviationsAndDecimalsOnlyWhereTheyEnd() {

@@ -51,7 +51,8 @@ import Testing
         }
         // The people the seeds name, as the build finds them.
         var extractor = Extractor(lexicon: lexicon)
-        extractor.learnPeople(from: CorpusReader.read(corpora: [repositoryRoot + "/seeds"]).documents)
+        let seeds = CorpusReader.read(corpora: [repositoryRoot + "/seeds"]).documents.map { extractor.prepare($0.text, document: ExtractionTests.docIRI) }
+        extractor.learnPeople(from: seeds)
         for p in extractor.registry.people { names.formUnion(p.variants); names.insert(p.name) }
         #expect(names.count > 300, "the lexicon should name the world's states and organizations")
         // Acronyms ("WHO") are names only in capitals; other names in any case.
@@ -68,7 +69,7 @@ import Testing
         let extractor = Extractor(lexicon: lexicon)
         var fragments = Set<String>()
         for d in seeds {
-            for sentence in extractor.prepare(d.text).sentences {
+            for sentence in extractor.prepare(d.text, document: ExtractionTests.docIRI).sentences {
                 // Every run of six words of every sentence.
                 let words = sentence.lowercased().split(separator: " ")
                 if words.count >= 6 { for i in 0...(words.count - 6) { fragments.insert(words[i..<(i + 6)].joined(separator: " ")) } }
