@@ -4,11 +4,11 @@
 // One target per stage, every arrow pointing one way (after Oxigraph's crates):
 //
 //   CRaptor ─▶ RaptorIO ─────────────────────────────┐
-//   RDFModel ─▶ RaptorIO, Language, Extraction,      │
-//               Validation, Lookup, Load             ▼
-//   Language (lexicon, tokens, dates) ─▶ Extraction, Build
-//   Extraction (text → facts → triples) ───────▶ Build ─▶ newsgraph (CLI)
-//   Validation (ontology + SHACL) ──────────────▶ Build, newsgraph
+//   RDFModel ─▶ every other target                   │
+//                                                    ▼
+//   Language (lexicon, tokens, dates) ─▶ Extraction, Assembly, Build
+//   Extraction (text → facts) ─▶ Assembly (facts → triples) ─▶ Build ─▶ newsgraph (CLI)
+//   SHACL (SHACL Core) ─▶ Validation (ontology + shapes) ─▶ Build, newsgraph
 //   Lookup (an entity's relations) ─────────────▶ Build, newsgraph
 //   Load (Graph Store Protocol) ────────────────────────▶ newsgraph
 //
@@ -50,16 +50,23 @@ let package = Package(
         // (names, titles, patterns, grammar), the office table, entity kinds and event roles, the cleaner,
         // sentence splitter and tokenizer, and dates. It knows nothing of facts or extraction.
         .target(name: "Language", dependencies: ["RDFModel"], swiftSettings: strict),
-        // Text → facts → triples: corpus reading, preparation, the extraction stages, assembly.
+        // Text → facts: corpus reading and the pipeline of stages over each document.
         .target(name: "Extraction", dependencies: ["Language", "RDFModel", crypto], swiftSettings: strict),
-        // The ontology and SHACL Core: which triples conform, and the report for those that do not.
-        .target(name: "Validation", dependencies: ["RDFModel", "RaptorIO", crypto], swiftSettings: strict),
+        // Facts → triples: every document's facts merged into one graph, with provenance on every
+        // fact and IRIs minted from stable keys.
+        .target(name: "Assembly", dependencies: ["Extraction", "Language", "RDFModel"], swiftSettings: strict),
+        // SHACL Core: a shapes graph and a data graph in, a validation report out; XSD lexical forms.
+        // It knows nothing of the ontology, files or newsgraph's facts.
+        .target(name: "SHACL", dependencies: ["RDFModel"], swiftSettings: strict),
+        // The ontology and the shapes over newsgraph's triples and users' files: which triples conform,
+        // the report for those that do not, `RejectedTriple`, and `newsgraph validate`.
+        .target(name: "Validation", dependencies: ["RDFModel", "RaptorIO", "SHACL", crypto], swiftSettings: strict),
         // An entity's relations, events and evidence from a graph, through an index beside it.
         .target(name: "Lookup", dependencies: ["RDFModel", "RaptorIO"], swiftSettings: strict),
         // Graphs into SPARQL stores through the Graph Store Protocol.
         .target(name: "Load", dependencies: ["RDFModel", "RaptorIO", crypto], swiftSettings: strict),
         // `newsgraph build`: read → extract → validate → write, and nothing else.
-        .target(name: "Build", dependencies: ["RDFModel", "RaptorIO", "Language", "Extraction", "Validation", "Lookup"], swiftSettings: strict),
+        .target(name: "Build", dependencies: ["RDFModel", "RaptorIO", "Language", "Extraction", "Assembly", "SHACL", "Validation", "Lookup"], swiftSettings: strict),
         .executableTarget(
             name: "newsgraph",
             dependencies: [
@@ -79,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsgraphTests",
-            dependencies: ["Build", "Extraction", "Language", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO", "W3CTestSupport"],
+            dependencies: ["Build", "Extraction", "Assembly", "Language", "SHACL", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO", "W3CTestSupport"],
             // The W3C SHACL suite and the snapshots are read from the source tree by path, not bundled.
             exclude: ["W3C-SHACL", "Snapshots"],
             swiftSettings: strict

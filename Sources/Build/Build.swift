@@ -1,9 +1,11 @@
 import Foundation
 import RDFModel
+import Assembly
 import Extraction
 import Language
 import Lookup
 import RaptorIO
+import SHACL
 import Validation
 
 /// What `newsgraph build` is asked to do.

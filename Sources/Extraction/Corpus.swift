@@ -1,4 +1,13 @@
+import Crypto
 import Foundation
+import RDFModel
+
+/// SHA-256 as 64 lower-case hexadecimal digits: a document's `ng:sha256`, and the keys of nodes without a name.
+public enum ContentHash {
+    public static func sha256(_ bytes: some DataProtocol) -> String {
+        lowercaseHex(SHA256.hash(data: bytes))
+    }
+}
 
 /// A source article read from a corpus folder.
 public struct SourceDocument: Sendable {
@@ -112,7 +121,7 @@ public enum CorpusReader {
         if text.allSatisfy({ $0.isWhitespace }) {
             return .failure(SkippedFile(path: path, reason: .empty, detail: bytes.isEmpty ? "is empty" : "holds only white space"))
         }
-        return .success(SourceDocument(relativePath: relative, displayPath: path, text: text, sha256: IRIMinter.sha256(bytes)))
+        return .success(SourceDocument(relativePath: relative, displayPath: path, text: text, sha256: ContentHash.sha256(bytes)))
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {

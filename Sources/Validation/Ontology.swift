@@ -1,5 +1,6 @@
 import Foundation
 import RDFModel
+import SHACL
 import RaptorIO
 
 /// The project's ontology, loaded at run time through Raptor from a folder

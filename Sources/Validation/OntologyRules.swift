@@ -1,4 +1,5 @@
 import RDFModel
+import SHACL
 
 /// The checks beyond SHACL that the ontology itself implies, after
 /// `sord_validate`: every `ng:` class and property the data uses is defined

@@ -1,5 +1,6 @@
 import Crypto
 import RDFModel
+import SHACL
 
 /// A triple kept out of the graph, with the reason.
 public struct RejectedTriple: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import RDFModel
+import SHACL
 
 /// Where a result's triple or focus node is written.
 public struct ReportLocation: Hashable, Sendable {

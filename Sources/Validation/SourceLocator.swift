@@ -1,5 +1,6 @@
 import Foundation
 import RDFModel
+import SHACL
 import RaptorIO
 
 /// Line numbers of statements in a Turtle or N-Triples file, found by

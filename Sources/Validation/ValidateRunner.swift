@@ -1,5 +1,6 @@
 import Foundation
 import RDFModel
+import SHACL
 import RaptorIO
 
 /// What `newsgraph validate` is asked to do.

@@ -1,4 +1,5 @@
 import RDFModel
+import SHACL
 
 /// The single entry point for validating a graph: SHACL Core against a shapes
 /// graph, plus (when an ontology is given) the ontology checks of ``OntologyRules``.

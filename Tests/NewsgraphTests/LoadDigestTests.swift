@@ -4,6 +4,7 @@ import RaptorIO
 import Testing
 @testable import Build
 @testable import Extraction
+@testable import SHACL
 @testable import Validation
 @testable import Lookup
 @testable import Load

@@ -5,6 +5,7 @@ import Testing
 @testable import Build
 @testable import Extraction
 @testable import Language
+@testable import SHACL
 @testable import Validation
 @testable import Lookup
 @testable import Load

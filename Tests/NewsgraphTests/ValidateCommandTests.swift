@@ -1,6 +1,7 @@
 import Foundation
 import Build
 import Extraction
+import SHACL
 import Validation
 import Lookup
 import Load

@@ -1,4 +1,4 @@
-import Crypto
+import Extraction
 import Foundation
 import RDFModel
 
@@ -20,7 +20,7 @@ public struct IRIMinter: Sendable {
 
     /// `base` + `kind/` + the first 16 hex digits of the SHA-256 of `key`.
     public func node(kind: String, key: String) -> IRI {
-        IRI(constant: base + kind + "/" + String(IRIMinter.sha256(Array(key.utf8)).prefix(16)))
+        IRI(constant: base + kind + "/" + String(ContentHash.sha256(Array(key.utf8)).prefix(16)))
     }
 
     /// Lower-case ASCII letters and digits joined by single hyphens; diacritics
@@ -45,12 +45,5 @@ public struct IRIMinter: Sendable {
             }
         }
         return out.isEmpty ? "unnamed" : out
-    }
-}
-
-extension IRIMinter {
-    /// The SHA-256 of `bytes` as 64 lower-case hexadecimal digits (`ng:sha256`, node keys).
-    public static func sha256(_ bytes: some DataProtocol) -> String {
-        lowercaseHex(SHA256.hash(data: bytes))
     }
 }

@@ -194,15 +194,15 @@ public struct SHACLShapes: Sendable {
 }
 
 /// `rdfs:subClassOf` edges, with the reflexive-transitive closure computed on demand.
-struct ClassHierarchy: Sendable {
+package struct ClassHierarchy: Sendable {
     private var direct: [Term: [Term]] = [:]
 
-    init(_ triples: [Triple]) {
+    package init(_ triples: [Triple]) {
         for t in triples where t.predicate == RDFS.subClassOf { direct[t.subject, default: []].append(t.object) }
     }
 
     /// `cls` and every class it is a subclass of, following any cycles once.
-    func ancestors(of cls: Term) -> Set<Term> {
+    package func ancestors(of cls: Term) -> Set<Term> {
         var out: Set<Term> = [cls]
         var todo = [cls]
         while let c = todo.popLast() {
@@ -211,7 +211,7 @@ struct ClassHierarchy: Sendable {
         return out
     }
 
-    func isSubclass(_ cls: Term, of ancestor: Term) -> Bool {
+    package func isSubclass(_ cls: Term, of ancestor: Term) -> Bool {
         cls == ancestor || ancestors(of: cls).contains(ancestor)
     }
 }

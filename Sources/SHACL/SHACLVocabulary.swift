@@ -77,12 +77,12 @@ public enum SH {
 }
 
 /// `rdf:` list terms and the few other RDF terms the engine needs beyond `RDFModel`'s.
-enum RDFTerms {
-    static let first = IRI(constant: RDF.ns + "first")
-    static let rest = IRI(constant: RDF.ns + "rest")
-    static let `nil` = IRI(constant: RDF.ns + "nil")
-    static let html = IRI(constant: RDF.ns + "HTML")
-    static let xmlLiteral = IRI(constant: RDF.ns + "XMLLiteral")
+package enum RDFTerms {
+    package static let first = IRI(constant: RDF.ns + "first")
+    package static let rest = IRI(constant: RDF.ns + "rest")
+    package static let `nil` = IRI(constant: RDF.ns + "nil")
+    package static let html = IRI(constant: RDF.ns + "HTML")
+    package static let xmlLiteral = IRI(constant: RDF.ns + "XMLLiteral")
 }
 
 /// Components of the checks that go beyond SHACL (like `sord_validate`), in their own namespace.
