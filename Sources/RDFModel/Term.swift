@@ -49,10 +49,17 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
         return value.withUTF8 { bytes -> String? in
             guard !bytes.isEmpty else { return "it is empty" }
             var colon: Int?
+            var hash: Int?
+            var brackets: [Int] = []
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
                 switch b {
+                case 0x23:
+                    // RFC 3987: one fragment, which holds no '#'.
+                    if hash != nil { return "it has a second '#' (a fragment cannot hold '#')" }
+                    hash = i
+                case 0x5B, 0x5D: brackets.append(i)
                 case 0x00...0x20: return "it contains the control or space character U+\(hex4(UInt32(b)))"
                 case 0x7F: return "it contains the control character U+007F"
                 case 0x3C, 0x3E, 0x22, 0x7B, 0x7D, 0x7C, 0x5E, 0x60, 0x5C:
@@ -78,8 +85,31 @@ public struct IRI: Hashable, Comparable, Sendable, CustomStringConvertible {
             guard let first = scheme.first, isLetter(first),
                   scheme.allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
             else { return "its scheme \(String(decoding: scheme, as: UTF8.self).debugDescription) is not a valid URI scheme" }
-            return nil
+            return authorityProblem(bytes, after: colon, brackets: brackets)
         }
+    }
+
+    /// "[" and "]" stand only around an IP literal host ("http://[::1]/"), and a port is digits.
+    private static func authorityProblem(_ bytes: UnsafeBufferPointer<UInt8>, after colon: Int, brackets: [Int]) -> String? {
+        var start = colon + 1, end = start
+        if start + 1 < bytes.count, bytes[start] == 0x2F, bytes[start + 1] == 0x2F {
+            start += 2
+            end = start
+            while end < bytes.count, bytes[end] != 0x2F, bytes[end] != 0x3F, bytes[end] != 0x23 { end += 1 }
+        }
+        let authority = start..<end
+        var host = authority
+        if let at = bytes[authority].lastIndex(of: 0x40) { host = (at + 1)..<end }
+        if !brackets.isEmpty {
+            let literal = brackets.count == 2 && brackets[0] == host.lowerBound && bytes[brackets[1]] == 0x5D && brackets[1] < end
+            guard literal else { return "it has '[' or ']' outside an IP literal host" }
+        }
+        let portFrom = brackets.count == 2 ? brackets[1] + 1 : host.lowerBound
+        if portFrom < end, let portColon = bytes[portFrom..<end].firstIndex(of: 0x3A),
+           !bytes[(portColon + 1)..<end].allSatisfy({ (0x30...0x39).contains($0) }) {
+            return "its port is not a number"
+        }
+        return nil
     }
 }
 
