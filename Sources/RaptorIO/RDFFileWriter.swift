@@ -49,15 +49,16 @@ public final class RDFFileWriter {
         output = Output(keeping: keepingOutput)
         self.path = path
         self.syntax = syntax
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        // Unique per writer, so two writers for one path in one process cannot share it.
-        let tag = UUID().uuidString.prefix(8)
-        temporary = directory + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(tag)"
+        // Created exclusively, never through a link, under a name unique per writer (TemporaryFiles).
+        let (temporary, descriptor) = try TemporaryFiles.create(beside: path)
+        self.temporary = temporary
         // raptor_serializer_start_to_filename would write the file's own URI as @base
         // (and relativize against it); a file handle with no base URI keeps output absolute.
-        guard let handle = fopen(temporary, "wb") else {
-            throw RaptorError.io(path: path, reason: "cannot create \(temporary): \(String(cString: strerror(errno)))")
+        guard let handle = fdopen(descriptor, "wb") else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            unlink(temporary)
+            throw RaptorError.io(path: path, reason: "cannot open \(temporary): \(reason)")
         }
         file = handle
         output.file = handle
