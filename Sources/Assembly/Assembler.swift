@@ -36,7 +36,7 @@ public struct Assembler {
         current = [d]
         defer { current = [] }
         put(d, RDF.type, NG.Document)
-        put(d, NG.sourceFile, string: document.relativePath)
+        put(d, NG.sourceFile, string: document.sourceName)
         put(d, NG.sha256, string: document.sha256)
         if let title = facts.title { put(d, DCTerms.title, string: title) }
         if let date = facts.date, date.day != nil, date.isValid { put(d, DCTerms.date, date.literal) }

@@ -36,6 +36,20 @@ public struct BuildReport: Sendable {
     public var files: [String] = []
     /// Named graphs written to graph.nq (one per document).
     public var documentGraphs = 0
+    /// Articles whose file names hold control characters, which the graph writes as U+FFFD.
+    public var normalizedNames: [String] = []
+    /// Sentences too long to read at once, read in pieces.
+    public var longSentences: [LongSentenceNote] = []
+    /// The most tokens a sentence is read in at once.
+    public let sentenceTokenLimit = Extractor.maxSentenceTokens
+}
+
+/// A sentence read in pieces, and where it is.
+public struct LongSentenceNote: Sendable, Equatable {
+    public let path: String
+    public let line: Int
+    public let tokens: Int
+    public let pieces: Int
 }
 
 public enum BuildError: Error, CustomStringConvertible {
@@ -45,6 +59,8 @@ public enum BuildError: Error, CustomStringConvertible {
     case lexicon(Lexicon.LoadError)
     case shapes(ShapesError)
     case output(String, any Error)
+    /// A file written holds other statements than were written to it.
+    case incomplete(path: String, written: Int, read: Int)
 
     public var description: String {
         switch self {
@@ -56,6 +72,8 @@ public enum BuildError: Error, CustomStringConvertible {
         case .lexicon(let e): return "the lexicon could not be loaded: \(e)"
         case .shapes(let e): return "the shapes cannot be used: \(e)"
         case .output(let path, let e): return "\(path): cannot write: \(e)"
+        case .incomplete(let path, let written, let read):
+            return "\(path): \(written) statements were written but the file reads back as \(read); the output is incomplete (please report it with the article that caused it)"
         }
     }
 }
@@ -78,8 +96,9 @@ public enum Builder {
         report.skipped = skipped
         guard !documents.isEmpty else { throw .nothingToBuild(skipped) }
         report.documentsRead = documents.count
+        report.normalizedNames = documents.filter(\.nameIsNormalized).map(\.displayPath)
 
-        var assembler = try extract(documents, ontologyFolder: options.ontologyFolder, minter: minter)
+        var assembler = try extract(documents, ontologyFolder: options.ontologyFolder, minter: minter, report: &report)
         let graph = assembler.finish()
         report.documentGraphs = documents.count
 
@@ -100,7 +119,12 @@ public enum Builder {
             throw .output(folder, error)
         }
         let turtlePath = folder + "/graph.ttl"
-        do { try world.write(accepted, syntax: .turtle, prefixes: standardPrefixes, to: turtlePath) } catch { throw .output(turtlePath, error) }
+        do {
+            try world.write(accepted, syntax: .turtle, prefixes: standardPrefixes, to: turtlePath)
+            try verify(turtlePath, holds: accepted.count, world: world)
+        } catch let e as BuildError {
+            throw e
+        } catch { throw .output(turtlePath, error) }
         report.files.append(turtlePath)
         report.files.append(try writeNTriplesAndIndex(accepted, folder: folder, world: world))
         report.files.append(try writeQuads(assembler, accepted: Set(accepted), folder: folder, world: world))
@@ -114,7 +138,7 @@ public enum Builder {
     /// Extraction: each document is cleaned, split and tokenized once; both passes
     /// (learning people's names, then extracting) read the result.
     private static func extract(_ documents: [SourceDocument], ontologyFolder: String,
-                                minter: IRIMinter) throws(BuildError) -> Assembler {
+                                minter: IRIMinter, report: inout BuildReport) throws(BuildError) -> Assembler {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(from: ontologyFolder + "/lexicon") } catch { throw .lexicon(error) }
         var extractor = Extractor(lexicon: lexicon)
@@ -123,6 +147,9 @@ public enum Builder {
         var assembler = Assembler(minter: minter, lexicon: lexicon, registry: extractor.registry)
         for (document, p) in zip(documents, prepared) {
             assembler.add(document: document, facts: extractor.extract(p))
+            report.longSentences += p.longSentences.map {
+                LongSentenceNote(path: document.displayPath, line: $0.line, tokens: $0.tokens, pieces: $0.pieces)
+            }
         }
         return assembler
     }
@@ -139,6 +166,9 @@ public enum Builder {
                 index.record(t, line: writer.takeOutput())
             }
             try writer.finish()
+            try verify(path, holds: writer.count, world: world)
+        } catch let e as BuildError {
+            throw e
         } catch { throw .output(path, error) }
         do { try index.write(for: path) } catch { throw .output(LookupIndex.path(for: path), error) }
         return path
@@ -153,8 +183,19 @@ public enum Builder {
             let writer = try RDFFileWriter(world: world, path: path, syntax: .nquads)
             for quad in assembler.quads() where accepted.contains(quad.triple) { try writer.write(quad) }
             try writer.finish()
+            try verify(path, holds: writer.count, world: world)
+        } catch let e as BuildError {
+            throw e
         } catch { throw .output(path, error) }
         return path
+    }
+
+    /// Reads a file just written back through Raptor and checks that it holds as many statements as
+    /// were written to it: a serializer that cut a statement short must fail the build, not pass it.
+    static func verify(_ path: String, holds written: Int, world: RaptorWorld) throws {
+        var read = 0
+        try world.parse(file: path) { _ in read += 1 }
+        guard read == written else { throw BuildError.incomplete(path: path, written: written, read: read) }
     }
 
     /// `rejected.ttl` with each rejected triple, its reason and the validation report; removed when nothing

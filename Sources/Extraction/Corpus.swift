@@ -17,6 +17,20 @@ public struct SourceDocument: Sendable {
     public let displayPath: String
     public let text: String
     public let sha256: String
+
+    /// The relative path as the graph writes it (`ng:sourceFile`): a control character, which a file
+    /// name may hold and RDF syntaxes do not take raw, becomes U+FFFD.
+    public var sourceName: String {
+        guard relativePath.unicodeScalars.contains(where: SourceDocument.isControl) else { return relativePath }
+        return String(String.UnicodeScalarView(relativePath.unicodeScalars.map { SourceDocument.isControl($0) ? "\u{FFFD}" : $0 }))
+    }
+
+    /// Whether the graph writes the file's name other than it is.
+    public var nameIsNormalized: Bool { sourceName != relativePath }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0xFFFE || u.value == 0xFFFF
+    }
 }
 
 /// Why a file of a corpus was not built.
@@ -28,6 +42,8 @@ public struct SkippedFile: Error, Sendable, Hashable {
         case binary = "binary"
         case empty = "empty"
         case duplicate = "duplicate"
+        case hidden = "hidden"
+        case notAFile = "not a regular file"
     }
 
     public let path: String
@@ -46,18 +62,25 @@ public enum CorpusReader {
         var documents: [SourceDocument] = []
         var skipped: [SkippedFile] = []
         var seen: [String: String] = [:]  // sha256 -> first path
-        let fm = FileManager.default
         for corpus in corpora {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: corpus, isDirectory: &isDirectory) else {
-                skipped.append(SkippedFile(path: corpus, reason: .missing, detail: "no such file or folder"))
+            var info = stat()
+            guard stat(corpus, &info) == 0 else {
+                var link = stat()
+                let detail = lstat(corpus, &link) == 0 ? "is a symbolic link to nothing" : "no such file or folder"
+                skipped.append(SkippedFile(path: corpus, reason: .missing, detail: detail))
                 continue
             }
             let files: [(relative: String, full: String)]
-            if isDirectory.boolValue {
-                files = listArticles(in: corpus, skipped: &skipped)
-            } else {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                let found = CorpusWalk.articles(in: corpus)
+                files = found.files
+                skipped += found.skipped
+            case S_IFREG:
                 files = [(URL(fileURLWithPath: corpus).lastPathComponent, corpus)]
+            default:
+                skipped.append(CorpusWalk.notRegular(corpus, kind: info.st_mode & S_IFMT))
+                continue
             }
             for file in files {
                 switch load(path: file.full, relative: file.relative) {
@@ -76,27 +99,6 @@ public enum CorpusReader {
         return (documents, skipped)
     }
 
-    /// Article files below `folder`, sorted by relative path (byte order), hidden files excluded.
-    static func listArticles(in folder: String, skipped: inout [SkippedFile]) -> [(relative: String, full: String)] {
-        let root = URL(fileURLWithPath: folder)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else {
-            skipped.append(SkippedFile(path: folder, reason: .unreadable, detail: "cannot list the folder"))
-            return []
-        }
-        var out: [(String, String)] = []
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            guard articleExtensions.contains(url.pathExtension.lowercased()) else { continue }
-            var relative = url.standardizedFileURL.path
-            if relative.hasPrefix(rootPath + "/") { relative.removeFirst(rootPath.count + 1) }
-            let full = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
-            out.append((relative, full))
-        }
-        return out.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-    }
-
     static func load(path: String, relative: String) -> Result<SourceDocument, SkippedFile> {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (permission denied)" : "no such file"
@@ -110,18 +112,48 @@ public enum CorpusReader {
             return .failure(SkippedFile(path: path, reason: .unreadable, detail: "cannot be read: \(error.localizedDescription)"))
         }
         let bytes = [UInt8](data)
+        if let decoded = decodeWithByteOrderMark(bytes) {
+            return document(decoded, bytes: bytes, path: path, relative: relative)
+        }
         if let nul = bytes.firstIndex(of: 0) {
             return .failure(SkippedFile(path: path, reason: .binary, detail: "is a binary file (a NUL byte at offset \(nul)), not an article"))
         }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8(bytes)
             return .failure(SkippedFile(path: path, reason: .notUTF8, detail: "is not valid UTF-8 (first bad byte at offset \(offset)); convert it, e.g. iconv -f LATIN1 -t UTF-8"))
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return document(text, bytes: bytes, path: path, relative: relative)
+    }
+
+    /// The article of a decoded text. Byte-order marks are no text: one at the start, and any a
+    /// file joined from others carries inside, are dropped.
+    static func document(_ decoded: String, bytes: [UInt8], path: String, relative: String) -> Result<SourceDocument, SkippedFile> {
+        let text = decoded.contains("\u{FEFF}") ? decoded.replacingOccurrences(of: "\u{FEFF}", with: "") : decoded
         if text.allSatisfy({ $0.isWhitespace }) {
             return .failure(SkippedFile(path: path, reason: .empty, detail: bytes.isEmpty ? "is empty" : "holds only white space"))
         }
         return .success(SourceDocument(relativePath: relative, displayPath: path, text: text, sha256: ContentHash.sha256(bytes)))
+    }
+
+    /// A UTF-16 or UTF-32 text that starts with its byte-order mark, decoded as editors and browsers
+    /// do; nil for any other bytes (UTF-8 with or without its mark included).
+    static func decodeWithByteOrderMark(_ b: [UInt8]) -> String? {
+        let encoding: String.Encoding
+        if b.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            encoding = .utf32LittleEndian
+        } else if b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            encoding = .utf32BigEndian
+        } else if b.starts(with: [0xFF, 0xFE]) {
+            encoding = .utf16LittleEndian
+        } else if b.starts(with: [0xFE, 0xFF]) {
+            encoding = .utf16BigEndian
+        } else {
+            return nil
+        }
+        let width = encoding == .utf32LittleEndian || encoding == .utf32BigEndian ? 4 : 2
+        // A length that is no multiple of the code unit is no such text.
+        guard b.count > width, (b.count - width) % width == 0 else { return nil }
+        return String(data: Data(b.dropFirst(width)), encoding: encoding)
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {

@@ -14,6 +14,8 @@ public struct Reading: Sendable {
     /// Sentences and their tokens (`.sentences`, `.tokens`).
     public internal(set) var sentences: [String] = []
     public internal(set) var tokens: [[Token]] = []
+    /// The sentences too long to read at once, read in pieces (`Extractor.maxSentenceTokens`).
+    public internal(set) var longSentences: [LongSentence] = []
     /// The facts found so far, metadata first (`.metadata` and the fact layers).
     public internal(set) var facts: DocumentFacts
     /// The day relative dates count from (`.metadata`).
@@ -37,6 +39,14 @@ public struct Reading: Sendable {
         self.text = text
         self.facts = DocumentFacts(document: document)
     }
+}
+
+/// A sentence longer than ``Extractor/maxSentenceTokens``, read in pieces: reported in the build's summary.
+public struct LongSentence: Sendable, Equatable {
+    /// Its line in the file.
+    public let line: Int
+    public let tokens: Int
+    public let pieces: Int
 }
 
 extension Extractor {
@@ -112,20 +122,39 @@ extension Extractor {
         d.headerLines = header
     }
 
+    /// The most tokens a sentence is read in at once. Every rule reads a sentence in time that
+    /// grows faster than its length; a longer sentence (a run-on line, a list or a table pasted as
+    /// text) is read in pieces, cut at clause marks where it can be, and reported. Real sentences
+    /// of news and analysis run to about 90.
+    public static let maxSentenceTokens = 150
+
     func split(_ d: inout Reading) {
-        var sentences: [String] = []
         // A "Title:" header is metadata, and its headline states facts too ("X Visits Y").
         for k in d.headerLines.sorted() {
             let parts = d.lines[k].text.split(separator: ":", maxSplits: 1)
             if parts.count == 2, lexicon.patterns.metadataKeys[parts[0].lowercased()] == "title" {
-                sentences.append(parts[1].trimmingCharacters(in: .whitespaces))
+                add(parts[1].trimmingCharacters(in: .whitespaces), line: d.lines[k].number, &d)
             }
         }
         for (k, line) in d.lines.enumerated() where !line.text.isEmpty && !d.headerLines.contains(k) {
-            sentences += SentenceSplitter.split(line.text, abbreviations: abbreviations)
+            for sentence in SentenceSplitter.split(line.text, abbreviations: abbreviations) { add(sentence, line: line.number, &d) }
         }
-        d.sentences = sentences
-        d.tokens = sentences.map(Tokenizer.tokens)
+    }
+
+    /// A sentence and its tokens, in pieces when it is longer than `maxSentenceTokens`.
+    private func add(_ sentence: String, line: Int, _ d: inout Reading) {
+        let tokens = Tokenizer.tokens(sentence)
+        guard tokens.count > Extractor.maxSentenceTokens else {
+            d.sentences.append(sentence)
+            d.tokens.append(tokens)
+            return
+        }
+        let pieces = SentenceSplitter.pieces(sentence, maxTokens: Extractor.maxSentenceTokens)
+        d.longSentences.append(LongSentence(line: line, tokens: tokens.count, pieces: pieces.count))
+        for piece in pieces {
+            d.sentences.append(piece)
+            d.tokens.append(Tokenizer.tokens(piece))
+        }
     }
 
     // MARK: Resolution and dates, sentence by sentence

@@ -114,6 +114,43 @@ public enum SentenceSplitter {
         if !rest.isEmpty { sentences.append(rest) }
         return sentences.filter { !$0.isEmpty }
     }
+
+    /// A sentence too long to read at once (a run-on line, a list or a table pasted as text) in
+    /// pieces of at most `maxTokens` tokens each: cut after clause marks (",", ";", ":", a dash)
+    /// where it can be, else between words. The pieces, joined by spaces, hold every word.
+    public static func pieces(_ sentence: String, maxTokens: Int) -> [String] {
+        var clauses: [[Substring]] = [[]]
+        for word in sentence.split(separator: " ", omittingEmptySubsequences: true) {
+            clauses[clauses.count - 1].append(word)
+            if let last = word.last, ",;:".contains(last) || word == "–" || word == "—" { clauses.append([]) }
+        }
+        var out: [String] = []
+        var piece: [Substring] = []
+        var count = 0
+        func close() {
+            if !piece.isEmpty { out.append(piece.joined(separator: " ")) }
+            piece = []
+            count = 0
+        }
+        for clause in clauses where !clause.isEmpty {
+            let sizes = clause.map { max(1, Tokenizer.tokens(String($0)).count) }
+            let size = sizes.reduce(0, +)
+            if count + size > maxTokens { close() }
+            if size <= maxTokens {
+                piece += clause
+                count += size
+                continue
+            }
+            // A clause longer than a piece: cut between its words.
+            for (word, n) in zip(clause, sizes) {
+                if count + n > maxTokens { close() }
+                piece.append(word)
+                count += n
+            }
+        }
+        close()
+        return out
+    }
 }
 
 /// A token of a sentence.

@@ -42,7 +42,10 @@ struct BuildCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if IRI.problem(in: base + "x") != nil || !(base.hasSuffix("/") || base.hasSuffix("#")) {
+        if let problem = IRI.problem(in: base + "x") {
+            throw ValidationError("--base \(base.debugDescription) is not an IRI: \(problem); give an absolute IRI ending in '/' or '#', e.g. \(BuildOptions.defaultBase)")
+        }
+        if !(base.hasSuffix("/") || base.hasSuffix("#")) {
             throw ValidationError("--base must be an absolute IRI ending in '/' or '#', e.g. \(BuildOptions.defaultBase)")
         }
     }
@@ -58,7 +61,13 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(Newsgraph.unusableStatus)
         }
         for skipped in report.skipped { printError("newsgraph build: skipped \(skipped.message)") }
-        if !quiet { print(Summary.text(report), terminator: "") }
+        for path in report.normalizedNames {
+            printError("newsgraph build: note: \(path): its name holds control characters, written as U+FFFD in ng:sourceFile")
+        }
+        for long in report.longSentences {
+            printError("newsgraph build: note: \(long.path) line \(long.line): a sentence of \(long.tokens) tokens was read in \(long.pieces) pieces of at most \(report.sentenceTokenLimit) tokens; a fact that spans a cut is missed")
+        }
+        if !quiet { print(Terminal.visible(Summary.text(report)), terminator: "") }
     }
 }
 
@@ -72,6 +81,10 @@ enum Summary {
             s += "\nNodes by class:\n"
             let rows = r.classCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             for (cls, n) in rows { s += "  \(pad(String(n), 6)) \(curie(cls.value))\n" }
+        }
+        if !r.longSentences.isEmpty {
+            let n = r.longSentences.count
+            s += "\nLong sentences: \(n) sentence\(n == 1 ? "" : "s") over \(r.sentenceTokenLimit) tokens read in pieces (see the notes above).\n"
         }
         if !r.skipped.isEmpty {
             s += "\nSkipped files by reason:\n"

@@ -42,7 +42,31 @@ struct Newsgraph: ParsableCommand {
     static let unusableStatus: Int32 = 2
 }
 
-/// Writes to standard error.
+/// Writes to standard error, with control characters made visible.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((Terminal.visible(message) + "\n").utf8))
+}
+
+/// What reaches a terminal: names from file names, articles and graphs may hold escape sequences
+/// (which recolour or rewrite the screen) and bidirectional controls (which reorder what is shown).
+enum Terminal {
+    /// `text` with every control character but line ends and tabs, and every bidirectional control,
+    /// written as `\u{…}`.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            if isHidden(u) { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+
+    static func isHidden(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x0A, 0x09: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: return true
+        default: return false
+        }
+    }
 }
