@@ -1,0 +1,88 @@
+import Foundation
+import RDFModel
+import RaptorIO
+import SHACL
+import Testing
+import Validation
+
+/// Project issue 17, items 6 and 10: `newsgraph validate` on deep recursion
+/// (it overflowed the stack) and on syntax that Raptor is lenient about.
+@Suite struct ValidateReliabilityTests {
+    private static let prefixes = """
+        @prefix ex: <http://example.org/> .
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+
+        """
+
+    /// ex:n0 ex:next ex:n1 … ex:n(count-1) ex:next `last`.
+    private static func chain(_ count: Int, last: String? = nil) -> String {
+        var s = prefixes
+        for i in 0..<count { s += "ex:n\(i) ex:next \(i == count - 1 && last != nil ? last! : "ex:n\(i + 1)") .\n" }
+        return s
+    }
+
+    private func validate(data: String, shapes: String, dataName: String = "data.ttl") throws -> ValidateOutcome {
+        let folder = try validateFixture([dataName: data, "shapes.ttl": shapes])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return ValidateRunner.run(ValidateOptions(files: [folder + "/" + dataName], shapesFiles: [folder + "/shapes.ttl"]))
+    }
+
+    private static let recursiveShape = prefixes + """
+        ex:S sh:targetNode ex:n0 ; sh:property [ sh:path ex:next ; sh:node ex:S ; sh:nodeKind sh:IRI ] .
+        """
+
+    // MARK: A. Deep recursion
+
+    @Test func aShapeRecursingThroughSHNodeAlongALongAcyclicChainIsValidated() throws {
+        let outcome = try validate(data: Self.chain(3_000), shapes: Self.recursiveShape)
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.errors)")
+        #expect(outcome.report?.results.isEmpty == true)
+    }
+
+    @Test func aViolationAtTheEndOfALongChainReachesTheTargetNode() throws {
+        let outcome = try validate(data: Self.chain(3_000, last: "\"end\""), shapes: Self.recursiveShape)
+        #expect(outcome.status == 1, "\(outcome.output)\(outcome.errors)")
+        let n0 = Term.iri(try IRI("http://example.org/n0"))
+        #expect(outcome.report?.results.contains { $0.focusNode == n0 && $0.sourceConstraintComponent == SH.Component.node } == true)
+    }
+
+    @Test func recursionDeeperThanTheBoundIsAReportedFailureNotACrash() throws {
+        let outcome = try validate(data: Self.chain(SHACLEngine.maxNestedShapes + 50), shapes: Self.recursiveShape)
+        #expect(outcome.status == 1, "\(outcome.output)\(outcome.errors)")
+        let results = try #require(outcome.report?.results)
+        #expect(results.contains { $0.detail.contains("more than \(SHACLEngine.maxNestedShapes) shapes deep") })
+    }
+
+    @Test func aZeroOrMorePathOverALongChainReachesEveryNode() throws {
+        let shapes = Self.prefixes + """
+            ex:T sh:targetNode ex:n0 ; sh:property [ sh:path [ sh:zeroOrMorePath ex:next ] ; sh:maxCount 10000 ] .
+            """
+        let outcome = try validate(data: Self.chain(10_000), shapes: shapes)
+        #expect(outcome.status == 1, "\(outcome.output)\(outcome.errors)")
+        #expect(outcome.report?.results.count == 1)
+        #expect(outcome.report?.results.first?.detail.contains("10001 values") == true)
+    }
+
+    @Test func listsOfTenThousandMembersInSHInAndSHAnd() throws {
+        let members = (0..<10_000).map { "ex:m\($0)" }
+        func shapes(_ inList: [String]) -> String {
+            Self.prefixes + "ex:U sh:targetNode ex:n0 ; sh:property [ sh:path ex:next ; sh:in (\(inList.joined(separator: " "))) ] .\n"
+                + "ex:V sh:targetNode ex:n0 ; sh:and (\(String(repeating: "[ sh:nodeKind sh:IRI ] ", count: 10_000))) .\n"
+        }
+        let data = Self.chain(2)
+        let conforming = try validate(data: data, shapes: shapes(members + ["ex:n1"]))
+        #expect(conforming.status == 0, "\(conforming.output)\(conforming.errors)")
+        let violating = try validate(data: data, shapes: shapes(members))
+        #expect(violating.status == 1)
+        #expect(violating.report?.results.count == 1)
+        #expect(violating.report?.results.first?.sourceConstraintComponent == SH.Component.in)
+    }
+
+    @Test func aPathNestedTooDeeplyIsAnUnusableShapesFileNotACrash() throws {
+        var path = "ex:next"
+        for _ in 0..<(PropertyPath.maxNesting + 10) { path = "[ sh:inversePath \(path) ]" }
+        let outcome = try validate(data: Self.chain(2), shapes: Self.prefixes + "ex:T sh:targetNode ex:n0 ; sh:property [ sh:path \(path) ; sh:minCount 1 ] .\n")
+        #expect(outcome.status == 2)
+        #expect(outcome.errors.contains("nested more than \(PropertyPath.maxNesting) deep"), "\(outcome.errors)")
+    }
+}
