@@ -85,4 +85,70 @@ import Validation
         #expect(outcome.status == 2)
         #expect(outcome.errors.contains("nested more than \(PropertyPath.maxNesting) deep"), "\(outcome.errors)")
     }
+
+    // MARK: B. Syntax Raptor accepts but the grammars forbid
+
+    private static let w3c = validateRepositoryRoot + "/Tests/RaptorIOTests/W3C/rdf-tests/rdf/rdf11/"
+
+    @Test(arguments: [
+        ("rdf-turtle/turtle-syntax-bad-numeric-escape-09.ttl", 1, 44),
+        ("rdf-turtle/turtle-syntax-bad-numeric-escape-10.ttl", 1, 44),
+        ("rdf-n-triples/nt-syntax-bad-bnode-01.nt", 1, 3),
+        ("rdf-n-triples/nt-syntax-bad-bnode-02.nt", 1, 6),
+    ])
+    func theW3CNegativeTestsRaptorAcceptedAreRejectedWithFileLineAndColumn(_ file: String, _ line: Int, _ column: Int) {
+        let path = Self.w3c + file
+        let outcome = ValidateRunner.run(ValidateOptions(files: [path], shapesFiles: []))
+        #expect(outcome.status == 2, "\(outcome.output)\(outcome.errors)")
+        #expect(outcome.errors.contains("\(path):\(line):\(column): syntax error"), "\(outcome.errors)")
+    }
+
+    @Test func invalidCodePointEscapesAreRejectedInIRIsAndStrings() throws {
+        let world = try RaptorWorld()
+        for (text, syntax) in [
+            ("<http://a.example/s> <http://a.example/p> <http://a.example/\\U00110000> .\n", RDFSyntax.turtle),
+            ("<http://a.example/s> <http://a.example/p> \"a\\udfffb\" .\n", .ntriples),
+            ("<http://a.example/s> <http://a.example/p> '''x\n\\uD800''' .\n", .turtle),
+        ] {
+            #expect(throws: RDFSyntaxError.self, "\(text)") { try world.parse(string: text, syntax: syntax) { _ in } }
+        }
+        // The highest code point, and escapes that only look like them, are fine.
+        var count = 0
+        try world.parse(string: "<http://a.example/s> <http://a.example/\\U0010FFFF> \"\\\\ud800 \\uD7FF \\uE000\" .\n# \\ud800\n",
+                        syntax: .ntriples) { _ in count += 1 }
+        #expect(count == 1)
+    }
+
+    @Test func nTriplesBlankNodeLabelsFollowTheGrammar() throws {
+        let world = try RaptorWorld()
+        var labels: [String] = []
+        try world.parse(string: "_:a.b <http://a.example/p> _:1x .\n_:_y-z <http://a.example/p> \"_:a:b\" .\n", syntax: .ntriples) { quad in
+            for case .blank(let b) in [quad.triple.subject, quad.triple.object] { labels.append(b.label) }
+        }
+        #expect(labels.count == 3)
+        #expect(throws: RDFSyntaxError.self) {
+            try world.parse(string: "<http://a.example/s> <http://a.example/p> _:x:y .\n", syntax: .ntriples) { _ in }
+        }
+        // Turtle reads `_:x:y` its own way; only N-Triples needs the check.
+    }
+
+    /// The check runs over the chunks Raptor is given: an escape split by a chunk boundary is still seen, and the line is right.
+    @Test func anEscapeAcrossAChunkBoundaryIsFoundOnItsLine() throws {
+        let line = "<http://a.example/s> <http://a.example/p> <http://a.example/o> .\n"
+        var text = String(repeating: line, count: 900)
+        let before = text.utf8.count
+        let pad = (1 << 16) - before - 63  // the backslash 3 bytes before 64 KiB, the escape across the boundary
+        text += "<http://a.example/s> <http://a.example/p> <http://a.example/" + String(repeating: "x", count: max(0, pad)) + "\\uDABC> .\n"
+        let folder = try validateFixture(["big.nt": text])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var count = 0
+        do {
+            try RaptorWorld().parse(file: folder + "/big.nt") { _ in count += 1 }
+            Issue.record("the surrogate escape was accepted")
+        } catch let e as RDFSyntaxError {
+            #expect(e.position.line == 901)
+            #expect(e.position.column == 61 + max(0, pad))
+        }
+        #expect(count >= 900)
+    }
 }
