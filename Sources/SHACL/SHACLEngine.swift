@@ -193,7 +193,7 @@ final class ValidationRun {
             focusNode: focus, resultPath: shape.path, value: nil, sourceShape: shape.id,
             sourceConstraintComponent: SH.Component.node, severity: SH.Violation, messages: [],
             detail: "validation stopped: checking \(SHACLText.compact(focus)) against \(shapes.describe(shape.id)) nests more than \(limit) shapes deep "
-                + "(a shape that recurses through sh:node or sh:property along a chain this long?); the node is taken not to conform")
+                + "(a shape that refers to itself through sh:node or sh:property, along a chain of values this long, or round a cycle through sh:property alone?); the node is taken not to conform")
         if tooDeep == nil { tooDeep = result }
         return result
     }

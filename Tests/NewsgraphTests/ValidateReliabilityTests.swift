@@ -53,6 +53,15 @@ import Validation
         #expect(results.contains { $0.detail.contains("more than \(SHACLEngine.maxNestedShapes) shapes deep") })
     }
 
+    /// A property shape that is its own sh:property is not cut short by the recursion check of sh:node: on cyclic data it recursed without end.
+    @Test func aPropertyShapeThatIsItsOwnPropertyOnACycleIsBounded() throws {
+        let data = Self.prefixes + "ex:n0 ex:next ex:n1 . ex:n1 ex:next ex:n0 .\n"
+        let shapes = Self.prefixes + "ex:P sh:targetNode ex:n0 ; sh:path ex:next ; sh:property ex:P .\n"
+        let outcome = try validate(data: data, shapes: shapes)
+        #expect(outcome.status == 1, "\(outcome.output)\(outcome.errors)")
+        #expect(outcome.report?.results.contains { $0.detail.contains("more than \(SHACLEngine.maxNestedShapes) shapes deep") } == true)
+    }
+
     @Test func aZeroOrMorePathOverALongChainReachesEveryNode() throws {
         let shapes = Self.prefixes + """
             ex:T sh:targetNode ex:n0 ; sh:property [ sh:path [ sh:zeroOrMorePath ex:next ] ; sh:maxCount 10000 ] .
