@@ -13,7 +13,8 @@ extension RaptorWorld {
     ///   - path: the file to read.
     ///   - syntax: its syntax; by default from the extension (`.ttl`, `.nt`, `.nq`).
     ///   - baseIRI: the base for relative IRIs; by default the file's `file:` URI.
-    /// - Throws: ``RDFSyntaxError`` with file, line and column; ``RaptorError/io(path:reason:)``
+    /// - Throws: ``RDFSyntaxError`` with file, line and column (also for what Raptor would accept but
+    ///   the grammar forbids: see `SyntaxPrecheck`); ``RaptorError/io(path:reason:)``
     ///   for a file that cannot be read; or whatever `handle` throws, which stops the parse.
     public func parse(file path: String, syntax: RDFSyntax? = nil, baseIRI: String? = nil,
                       _ handle: (Quad) throws -> Void) throws {
@@ -79,7 +80,7 @@ extension RaptorWorld {
                         guard raptor_parser_parse_start(parser, base) == 0 else {
                             throw sink.syntaxError() ?? RaptorError.callFailed("raptor_parser_parse_start")
                         }
-                        try feed(parser, sink: sink, fill: fill)
+                        try feed(parser, sink: sink, check: SyntaxPrecheck(syntax: syntax, file: sourceName), fill: fill)
                     }
                 }
             }
@@ -87,9 +88,11 @@ extension RaptorWorld {
     }
 
     /// Hands the input to a started parser one chunk at a time. One byte past the
-    /// chunk is read ahead, to know whether the chunk is the last.
-    private func feed(_ parser: OpaquePointer, sink: LogSink,
+    /// chunk is read ahead, to know whether the chunk is the last. `check` reads each
+    /// chunk too, for what Raptor accepts but the grammar forbids (``SyntaxPrecheck``).
+    private func feed(_ parser: OpaquePointer, sink: LogSink, check: SyntaxPrecheck,
                       fill: (UnsafeMutableRawBufferPointer) throws -> Int) throws {
+        var check = check
         let chunk = RaptorWorld.parseChunkSize
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + 1, alignment: 1)
         defer { buffer.deallocate() }
@@ -98,7 +101,15 @@ extension RaptorWorld {
         while true {
             let n = carried + (try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[carried...])))
             let isEnd = n <= chunk
-            let rc = raptor_parser_parse_chunk(parser, bytes.baseAddress, isEnd ? n : chunk, isEnd ? 1 : 0)
+            let length = isEnd ? n : chunk
+            check.scan(UnsafeBufferPointer(start: bytes.baseAddress, count: length))
+            let rc = raptor_parser_parse_chunk(parser, bytes.baseAddress, length, isEnd ? 1 : 0)
+            if let found = check.error {
+                // The handler's own error stands; a term Raptor could not give is this same problem, seen later.
+                if let error = sink.abortError, !RaptorWorld.isUnreadableTerm(error) { throw error }
+                if let raptors = sink.syntaxError(), raptors.position.precedes(found.position) { throw raptors }
+                throw found
+            }
             if let error = sink.abortError { throw error }
             if let error = sink.syntaxError() { throw error }
             if rc != 0 { throw RaptorError.callFailed("raptor_parser_parse_chunk") }
@@ -106,6 +117,11 @@ extension RaptorWorld {
             bytes[0] = bytes[chunk]
             carried = 1
         }
+    }
+
+    private static func isUnreadableTerm(_ error: any Error) -> Bool {
+        if case .unreadableTerm? = error as? RaptorError { return true }
+        return false
     }
 
     /// Why a file cannot be read, in the words used before files were read in chunks.
@@ -220,4 +236,12 @@ private func safeLabel(_ label: String) -> String {
     }
     if out.hasPrefix("-") { out = "_" + out }
     return out.isEmpty ? "_empty" : out
+}
+
+private extension SourcePosition {
+    /// True when this position is known and comes before `other` in the file.
+    func precedes(_ other: SourcePosition) -> Bool {
+        guard let line else { return false }
+        return (line, column ?? 0) < (other.line ?? Int.max, other.column ?? Int.max)
+    }
 }

@@ -20,6 +20,11 @@ public indirect enum PropertyPath: Hashable, Sendable {
     /// Reads the path whose node is `node` in `graph`. A node that is both an
     /// `rdf:List` and something else is read as a sequence (the W3C tests
     /// `path-strange-001/002` expect this).
+    /// How deep paths may nest (`sh:inversePath` inside `sh:zeroOrMorePath` inside …): evaluating and
+    /// printing a path recurse through its nesting, so a deeper path is refused as ill-formed.
+    /// Long sequences and alternatives, and long chains in the data, are not nesting.
+    public static let maxNesting = 256
+
     public static func parse(_ node: Term, in graph: IndexedGraph) throws(ShapesError) -> PropertyPath {
         var visiting: Set<Term> = []
         return try parse(node, graph, &visiting)
@@ -28,6 +33,7 @@ public indirect enum PropertyPath: Hashable, Sendable {
     private static func parse(_ node: Term, _ graph: IndexedGraph, _ visiting: inout Set<Term>) throws(ShapesError) -> PropertyPath {
         if case .iri(let iri) = node, iri != RDFTerms.nil { return .predicate(iri) }
         guard !node.isLiteral else { throw .illFormedPath(node, reason: "a literal is not a path") }
+        guard visiting.count < maxNesting else { throw .illFormedPath(node, reason: "the path is nested more than \(maxNesting) deep") }
         guard visiting.insert(node).inserted else { throw .illFormedPath(node, reason: "the path refers to itself") }
         defer { visiting.remove(node) }
         if graph.isList(node) {

@@ -1,3 +1,4 @@
+import Foundation
 import RDFModel
 
 /// A SHACL Core validator (W3C SHACL, sections 2 to 4): every core constraint
@@ -10,6 +11,12 @@ import RDFModel
 /// Where the specification leaves a choice:
 /// - A shape reached again while a node is being checked against it (a
 ///   recursive shape on cyclic data) is taken to hold for that node.
+/// - Checks nest (a node against a shape whose `sh:node` or `sh:property` checks
+///   a value against a shape, and so on) at most ``maxNestedShapes`` deep: a
+///   recursive shape along a long acyclic chain is followed that far, on a thread
+///   with a stack big enough for it. Deeper, the innermost node is taken not to
+///   conform and the report has a violation that says so, rather than the stack
+///   overflowing.
 /// - Results are not de-duplicated: a property shape reached twice through
 ///   `sh:property` reports twice (the W3C test `validation-reports/shared`).
 /// - Range constraints compare as SPARQL's `<` does: numbers numerically
@@ -20,6 +27,12 @@ import RDFModel
 ///   cannot be compared and fails.
 public struct SHACLEngine: Sendable {
     public let shapes: SHACLShapes
+
+    /// How deep shape checks may nest (see above); each `sh:node`, `sh:property` and logical step is one.
+    public static let maxNestedShapes = 20_000
+    /// The stack a validation runs on: enough for ``maxNestedShapes`` nested checks in a debug build
+    /// (some 8 KiB each), with room to spare. Only what is used is ever touched.
+    static let stackSize = 1 << 29
 
     public init(shapes: SHACLShapes) { self.shapes = shapes }
 
@@ -36,18 +49,44 @@ public struct SHACLEngine: Sendable {
     }
 
     public func validate(data: IndexedGraph, ontology: [Triple] = []) -> ValidationReport {
-        let run = ValidationRun(shapes: shapes, data: data,
-                                hierarchy: ClassHierarchy(data.triples(withPredicate: RDFS.subClassOf) + ontology))
-        return ValidationReport(results: run.run())
+        let shapes = self.shapes
+        return Self.onLargeStack {
+            let run = ValidationRun(shapes: shapes, data: data,
+                                    hierarchy: ClassHierarchy(data.triples(withPredicate: RDFS.subClassOf) + ontology))
+            return ValidationReport(results: run.run())
+        }
     }
 
     /// True when `node` conforms to the shape `shape` in `data`.
     public func conforms(_ node: Term, to shape: Term, data: [Triple], ontology: [Triple] = []) -> Bool {
-        let graph = IndexedGraph(data)
-        let run = ValidationRun(shapes: shapes, data: graph,
-                                hierarchy: ClassHierarchy(graph.triples(withPredicate: RDFS.subClassOf) + ontology))
-        return run.conforms(node, to: shape)
+        let shapes = self.shapes
+        return Self.onLargeStack {
+            let graph = IndexedGraph(data)
+            let run = ValidationRun(shapes: shapes, data: graph,
+                                    hierarchy: ClassHierarchy(graph.triples(withPredicate: RDFS.subClassOf) + ontology))
+            return run.conforms(node, to: shape)
+        }
     }
+
+    /// Runs `body` on a thread of its own with a stack of ``stackSize`` bytes, and waits for it.
+    static func onLargeStack<R: Sendable>(_ body: @escaping @Sendable () -> R) -> R {
+        let box = ResultBox<R>()
+        let thread = Thread {
+            box.value = body()
+            box.done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        box.done.wait()
+        guard let value = box.value else { preconditionFailure("the validation thread gave no result") }
+        return value
+    }
+}
+
+/// The result of a thread's work: written once by that thread before `done` is signalled, read after.
+private final class ResultBox<R>: @unchecked Sendable {
+    var value: R?
+    let done = DispatchSemaphore(value: 0)
 }
 
 /// One validation of one data graph: caches of class membership, conformance and regular expressions.
@@ -63,6 +102,10 @@ final class ValidationRun {
     private var ancestors: [Term: Set<Term>] = [:]
     private var conformance: [Check: Bool] = [:]
     private var inProgress: Set<Check> = []
+    /// How many checks (``validate(_:_:firstOnly:)``) are under way, one inside another.
+    private var depth = 0
+    /// The first check that would have nested deeper than ``SHACLEngine/maxNestedShapes``.
+    private var tooDeep: ValidationResult?
     let regex = RegexCache()
 
     init(shapes: SHACLShapes, data: IndexedGraph, hierarchy: ClassHierarchy) {
@@ -79,6 +122,7 @@ final class ValidationRun {
                 results += validate(focus, shape, firstOnly: false)
             }
         }
+        if let tooDeep, !results.contains(tooDeep) { results.insert(tooDeep, at: 0) }
         return results
     }
 
@@ -130,6 +174,9 @@ final class ValidationRun {
     /// The results of validating `focus` against `shape`; with `firstOnly`, stops at the first.
     func validate(_ focus: Term, _ shape: Shape, firstOnly: Bool) -> [ValidationResult] {
         if shape.deactivated { return [] }
+        guard depth < SHACLEngine.maxNestedShapes else { return [tooDeepResult(focus, shape)] }
+        depth += 1
+        defer { depth -= 1 }
         let values = shape.path?.values(from: focus, in: data) ?? [focus]
         var results: [ValidationResult] = []
         for constraint in shape.constraints {
@@ -137,6 +184,18 @@ final class ValidationRun {
             if firstOnly && !results.isEmpty { break }
         }
         return results
+    }
+
+    /// A violation for a check that would nest too deep; the first is kept to be reported.
+    private func tooDeepResult(_ focus: Term, _ shape: Shape) -> ValidationResult {
+        let limit = SHACLEngine.maxNestedShapes
+        let result = ValidationResult(
+            focusNode: focus, resultPath: shape.path, value: nil, sourceShape: shape.id,
+            sourceConstraintComponent: SH.Component.node, severity: SH.Violation, messages: [],
+            detail: "validation stopped: checking \(SHACLText.compact(focus)) against \(shapes.describe(shape.id)) nests more than \(limit) shapes deep "
+                + "(a shape that refers to itself through sh:node or sh:property, along a chain of values this long, or round a cycle through sh:property alone?); the node is taken not to conform")
+        if tooDeep == nil { tooDeep = result }
+        return result
     }
 
     /// SPARQL `langMatches` (RFC 4647 basic filtering).
