@@ -59,6 +59,8 @@ public enum BuildError: Error, CustomStringConvertible {
     case lexicon(Lexicon.LoadError)
     case shapes(ShapesError)
     case output(String, any Error)
+    /// The output folder cannot be made or written, and why.
+    case outputFolder(String, String)
     /// A file written holds other statements than were written to it.
     case incomplete(path: String, written: Int, read: Int)
 
@@ -72,6 +74,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .lexicon(let e): return "the lexicon could not be loaded: \(e)"
         case .shapes(let e): return "the shapes cannot be used: \(e)"
         case .output(let path, let e): return "\(path): cannot write: \(e)"
+        case .outputFolder(let path, let why): return "cannot write to --out \(path): \(why)"
         case .incomplete(let path, let written, let read):
             return "\(path): \(written) statements were written but the file reads back as \(read); the output is incomplete (please report it with the article that caused it)"
         }
@@ -113,11 +116,7 @@ public enum Builder {
         }
 
         let folder = options.outputFolder
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .output(folder, error)
-        }
+        try OutputFolder.prepare(folder)
         let turtlePath = folder + "/graph.ttl"
         do {
             try world.write(accepted, syntax: .turtle, prefixes: standardPrefixes, to: turtlePath)

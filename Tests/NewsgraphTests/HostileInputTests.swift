@@ -163,6 +163,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live))
     }
 
+    @Test func anOutputFolderThatCannotBeMadeIsSaidInOneSentence() throws {
+        let root = try temporaryFolder("out-file")
+        try "x".write(toFile: root + "/file", atomically: true, encoding: .utf8)
+        for (out, says) in [(root + "/file", "it is a file, not a folder"), (root + "/file/sub", "file is a file, so no folder can be made below it"),
+                            ("/proc/newsgraph-test", "cannot be made")] {
+            let r = try CLI.run(["build", "seeds", "--out", out, "--quiet"])
+            #expect(r.status == 2)
+            #expect(r.stderr.contains(says), "\(r.stderr)")
+            #expect(!r.stderr.contains("Domain="))
+        }
+    }
+
     @Test func aWrittenFileThatReadsBackShortFailsTheBuild() throws {
         let folder = try temporaryFolder("verify")
         let path = folder + "/g.nt"
