@@ -147,6 +147,11 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             case .networkConnectionLost: return .connectionLost
             case .timedOut: return .timedOut(seconds: timeout)
             case .cannotFindHost, .dnsLookupFailed: return .unknownHost
+            #if canImport(FoundationNetworking)
+            // FoundationNetworking's code for libcurl's CURLE_GOT_NOTHING, "Empty reply
+            // from server": the server closed the connection without a byte of reply.
+            case .badServerResponse: return .connectionLost
+            #endif
             default: break
             }
         }

@@ -261,4 +261,34 @@ func basicStore(user: String = "loader", password: String = "Pa55-word-x") throw
         #expect(result == .some(.timedOut(seconds: 1)))
         #expect(clock.now - start < .seconds(6))
     }
+
+    // MARK: B: a connection closed without a reply
+
+    @Test func emptyReplyIsALostConnection() throws {
+        let server = try TinyHTTPServer { _, _ in .closeWithoutReply }
+        defer { server.stop() }
+        let transport = URLSessionTransport(timeout: 5)
+        let result = withinSeconds(15) { () -> TransportError? in
+            do throws(TransportError) { _ = try transport.send(HTTPRequest(method: "POST", url: URL(string: server.url + "/store")!, body: Data("x".utf8))); return nil } catch { return error }
+        }
+        #expect(result == .some(.connectionLost))
+    }
+
+    @Test func emptyRepliesAreRetried() throws {
+        let server = try TinyHTTPServer { _, n in n <= 2 ? .closeWithoutReply : .respond(status: 204, headers: [:], body: "") }
+        defer { server.stop() }
+        let recorder = LoadRecorder()
+        let endpoint = URL(string: server.url + "/store")!
+        let status = withinSeconds(20) { () -> String in
+            do throws(StoreError) {
+                let client = try GraphStoreClient(endpoint: endpoint, transport: URLSessionTransport(timeout: 5),
+                                                  retry: RetryPolicy(retries: 3, initialDelay: 0.1), log: recorder.log, sleep: recorder.sleep)
+                return String(try client.send(nTriples: Data("<http://e/s> <http://e/p> \"o\" .\n".utf8), to: .defaultGraph, replace: false).status) }
+            catch { return error.message }
+        }
+        #expect(status == "204")
+        #expect(server.requests.count == 3)
+        #expect(recorder.sleeps == [0.1, 0.2])
+        #expect(recorder.lines.first?.contains("the connection was closed before the server answered; trying again") == true, "\(recorder.lines)")
+    }
 }
