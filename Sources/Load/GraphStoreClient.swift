@@ -270,13 +270,13 @@ public final class GraphStoreClient {
     /// (stale) nonce once more), or throws when there is no answer to give.
     private func answerChallenge(_ response: HTTPResponse, _ method: String, _ shown: String, _ tries: inout Tries) throws(StoreError) {
         guard let credentials = authenticator.credentials else {
-            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store asks for a user name and password (give --user with --password-env or --password)",
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: authentication failed: the store asks for a user name and password (give --user with --password-env or --password)",
                              serverMessage: GraphStoreClient.serverMessage(response).map(redact))
         }
         let challenges = AuthChallenge.parse(response[header: "WWW-Authenticate"] ?? "")
         let stale = challenges.contains { $0.scheme.lowercased() == "digest" && $0.parameters["stale"]?.lowercased() == "true" }
         guard tries.challengesAnswered == 0 || (stale && tries.challengesAnswered < 2) else {
-            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store refused \(credentials)",
+            throw StoreError(kind: .authentication, message: "\(method) \(shown): HTTP 401 Unauthorized: the store refused \(credentials), so authentication failed (check the user name and password)",
                              serverMessage: GraphStoreClient.serverMessage(response).map(redact))
         }
         tries.challengesAnswered += 1

@@ -86,10 +86,18 @@ public protocol HTTPTransport: Sendable {
 /// with no cookies, no cache and no stored credentials. Redirects are not
 /// followed: a POST turned into a GET by a 302 would lose the data without an
 /// error, so the 3xx comes back to the caller, who names the new address.
+///
+/// A 401 comes back to the caller too, who answers the challenge (Basic or
+/// Digest) itself. FoundationNetworking takes a 401 with a `WWW-Authenticate`
+/// header for a challenge of its own and, for a task with a completion
+/// handler and no credential, never completes the task: so tasks here report
+/// to a delegate, which ends a challenged task with the 401 it got. And every
+/// wait is bounded by `timeout`, whatever URLSession does.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // URLSession is thread-safe; @unchecked because its Sendable conformance
     // differs between Foundation implementations.
     private let session: URLSession
+    private let tasks: TaskDelegate
     public let timeout: TimeInterval
 
     public init(timeout: TimeInterval = 300) {
@@ -101,7 +109,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.urlCredentialStorage = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpMaximumConnectionsPerHost = 1
-        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+        tasks = TaskDelegate(timeout: timeout)
+        session = URLSession(configuration: configuration, delegate: tasks, delegateQueue: nil)
         self.timeout = timeout
     }
 
@@ -115,27 +124,19 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             r.httpBody = request.body
             r.setValue(String(request.body.count), forHTTPHeaderField: "Content-Length")
         }
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        let timeout = self.timeout
-        // The handler must not capture self: the last reference released on
-        // URLSession's own queue would run deinit there, and invalidating the
-        // session from its own queue traps.
-        let task = session.dataTask(with: r) { data, response, error in
-            if let http = response as? HTTPURLResponse {
-                var headers: [String: String] = [:]
-                for (k, v) in http.allHeaderFields {
-                    if let k = k as? String, let v = v as? String { headers[k] = v }
-                }
-                box.set(.success(HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data())))
-            } else {
-                box.set(.failure(URLSessionTransport.classify(error, timeout: timeout)))
-            }
-            done.signal()
-        }
+        // No completion handler: the delegate (which holds no reference to
+        // self) hears of the response, the data, a challenge and the end.
+        let task = session.dataTask(with: r)
+        let pending = tasks.register(task)
         task.resume()
-        done.wait()
-        return try box.get().get()
+        // URLSession's own timeout normally answers first; a second more, and
+        // the request is given up whatever state URLSession is in.
+        if pending.done.wait(timeout: .now() + timeout + 1) == .timedOut {
+            pending.finish(.failure(.timedOut(seconds: timeout)))
+            task.cancel()
+        }
+        tasks.forget(task)
+        return try pending.result.get()
     }
 
     static func classify(_ error: (any Error)?, timeout: TimeInterval) -> TransportError {
@@ -146,6 +147,11 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             case .networkConnectionLost: return .connectionLost
             case .timedOut: return .timedOut(seconds: timeout)
             case .cannotFindHost, .dnsLookupFailed: return .unknownHost
+            #if canImport(FoundationNetworking)
+            // FoundationNetworking's code for libcurl's CURLE_GOT_NOTHING, "Empty reply
+            // from server": the server closed the connection without a byte of reply.
+            case .badServerResponse: return .connectionLost
+            #endif
             default: break
             }
         }
@@ -156,26 +162,110 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
 }
 
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+/// One request in flight: what has come back so far, and its result once known.
+private final class PendingRequest: @unchecked Sendable {
+    private let lock = NSLock()
+    private var response: HTTPURLResponse?
+    private var data = Data()
+    private var outcome: Result<HTTPResponse, TransportError>?
+    let done = DispatchSemaphore(value: 0)
+
+    func received(_ r: HTTPURLResponse) { lock.lock(); response = r; lock.unlock() }
+    func received(_ d: Data) { lock.lock(); data.append(d); lock.unlock() }
+
+    /// Sets the result if none is set yet, and wakes the waiting `send`.
+    func finish(_ result: Result<HTTPResponse, TransportError>) {
+        lock.lock()
+        let first = outcome == nil
+        if first { outcome = result }
+        lock.unlock()
+        if first { done.signal() }
+    }
+
+    /// The response as received so far (`fallback` when none came as such), with the data received.
+    func finishWithResponse(_ fallback: HTTPURLResponse? = nil) -> Bool {
+        lock.lock()
+        let http = response ?? fallback
+        let body = data
+        lock.unlock()
+        guard let http else { return false }
+        var headers: [String: String] = [:]
+        for (k, v) in http.allHeaderFields {
+            if let k = k as? String, let v = v as? String { headers[k] = v }
+        }
+        finish(.success(HTTPResponse(status: http.statusCode, headers: headers, body: body)))
+        return true
+    }
+
+    var result: Result<HTTPResponse, TransportError> {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcome ?? .failure(.other("no response"))
+    }
+}
+
+/// The session's delegate: collects each task's response and data, refuses
+/// redirects, and turns an authentication challenge into the 401 itself.
+private final class TaskDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [Int: PendingRequest] = [:]
+    private let timeout: TimeInterval
+
+    init(timeout: TimeInterval) { self.timeout = timeout }
+
+    func register(_ task: URLSessionTask) -> PendingRequest {
+        let p = PendingRequest()
+        lock.lock()
+        pending[task.taskIdentifier] = p
+        lock.unlock()
+        return p
+    }
+
+    func forget(_ task: URLSessionTask) {
+        lock.lock()
+        pending[task.taskIdentifier] = nil
+        lock.unlock()
+    }
+
+    private func request(_ task: URLSessionTask) -> PendingRequest? {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending[task.taskIdentifier]
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+        if let http = response as? HTTPURLResponse { request(dataTask)?.received(http) }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        request(dataTask)?.received(data)
+    }
+
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
         completionHandler(nil)
     }
-}
 
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Result<HTTPResponse, TransportError> = .failure(.other("no response"))
-
-    func set(_ v: Result<HTTPResponse, TransportError>) {
-        lock.lock()
-        value = v
-        lock.unlock()
+    /// A server's 401 challenge: the 401 is the answer, for the caller to take up; the task is cancelled.
+    /// Any other challenge (a server's certificate, on Apple platforms) gets URLSession's own handling.
+    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                    completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        if let failure = challenge.failureResponse as? HTTPURLResponse, failure.statusCode == 401,
+           let p = request(task), p.finishWithResponse(failure) {
+            completionHandler(.cancelAuthenticationChallenge, nil)
+            return
+        }
+        completionHandler(.performDefaultHandling, nil)
     }
 
-    func get() -> Result<HTTPResponse, TransportError> {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let p = request(task) else { return }
+        if let error {
+            p.finish(.failure(URLSessionTransport.classify(error, timeout: timeout)))
+        } else if !p.finishWithResponse(task.response as? HTTPURLResponse) {
+            p.finish(.failure(.other("no response")))
+        }
     }
 }
