@@ -247,7 +247,7 @@ struct IndexBuilder {
         return table
     }
 
-    /// The 128-byte header: the graph it was made for, the table sizes and where each section starts.
+    /// The header (``IndexFormat/headerSize`` bytes): the graph it was made for, the table sizes and where each section starts.
     struct Header {
         var graphSize: UInt64, checksum: UInt64, stamp: FileStamp
         var termCount: Int, nameCount: Int, outCount: Int, inCount: Int
@@ -265,10 +265,13 @@ struct IndexBuilder {
             file.u32(UInt32(termCount)); file.u32(UInt32(nameCount)); file.u32(UInt32(outCount)); file.u32(UInt32(inCount))
             for offset in offsets { file.u64(UInt64(offset)) }
             file.u64(UInt64(pool.count)); file.u64(UInt64(total))
+            file.u64(0)   // the checksum, filled in below
             precondition(file.bytes.count == IndexFormat.headerSize)
             file.bytes.reserveCapacity(total)
             for section in sections { file.bytes += section }
             file.bytes += pool
+            let sum = file.bytes.withUnsafeBytes { IndexFormat.checksum(of: $0) }
+            withUnsafeBytes(of: sum.littleEndian) { file.bytes.replaceSubrange(IndexFormat.checksumOffset..<IndexFormat.headerSize, with: $0) }
             return file.bytes
         }
     }

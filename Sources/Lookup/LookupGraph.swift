@@ -142,14 +142,10 @@ extension LookupGraph {
             return try inMemory("an index is kept only for N-Triples graphs (use graph.nt)", say: true)
         }
         let indexPath = LookupIndex.path(for: path)
-        let state = LookupIndex.state(for: path)
-        if state == .fresh {
-            do {
-                let reader = try IndexReader(store: ByteStore(mapping: indexPath))
-                return LookupGraph(path: path, index: reader, indexUse: .used(indexPath), source: .file(graph), world: world)
-            } catch {
-                // Raced with a writer or damaged since the check: rebuild below.
-            }
+        // The index is checked whole (checksum, bounds of every table) before it is used; a bad one is rebuilt.
+        let (state, fresh) = LookupIndex.open(for: path)
+        if let fresh {
+            return LookupGraph(path: path, index: fresh, indexUse: .used(indexPath), source: .file(graph), world: world)
         }
         guard let stamp = FileStamp.of(path) else { throw .graphUnavailable(path: path, reason: ByteStore.lastError()) }
         let bytes: [UInt8]
@@ -170,7 +166,10 @@ extension LookupGraph {
         case .unusable(let reason): why = "the index \(indexPath) cannot be used: \(reason)"
         case .fresh: why = "the index \(indexPath) could not be read"
         }
-        if writeIndex {
+        if writeIndex, !LookupIndex.mayReplace(indexPath) {
+            // Someone's own file that happens to be called graph.idx: never overwritten. The lookup still answers.
+            notes.append("\(why); \(indexPath) is not a newsgraph index, so it is left alone and \(path) was indexed in memory (move it away to keep an index)")
+        } else if writeIndex {
             do {
                 try LookupIndex.writeAtomically(bytes, to: indexPath)
                 written = true

@@ -17,7 +17,8 @@ import RDFModel
 /// checksum of its content. It is used only when the size matches and either
 /// the time and inode match or the content checksum does; otherwise it is stale.
 ///
-/// Layout (little-endian): a 128-byte header, then the term table (60 bytes a
+/// Layout (little-endian): a 136-byte header (ending with a checksum of the
+/// header and everything after it), then the term table (60 bytes a
 /// term, sorted by the term's text), the name table (12 bytes a name, sorted
 /// by normal form), the outgoing and incoming edge tables (8 bytes an edge),
 /// and a string pool. See ``IndexFormat``.
@@ -48,15 +49,32 @@ public enum LookupIndex {
     }
 
     /// The state of the index beside `graphPath`.
-    public static func state(for graphPath: String) -> IndexState {
+    public static func state(for graphPath: String) -> IndexState { open(for: graphPath).state }
+
+    /// The state of the index beside `graphPath`, and its reader when it is fresh (so it is checked once).
+    static func open(for graphPath: String) -> (state: IndexState, reader: IndexReader?) {
         let target = path(for: graphPath)
-        guard FileManager.default.fileExists(atPath: target) else { return .missing }
+        guard FileManager.default.fileExists(atPath: target) else { return (.missing, nil) }
         do {
             let reader = try IndexReader(store: ByteStore(mapping: target))
-            return reader.freshness(for: graphPath)
+            let state = reader.freshness(for: graphPath)
+            return (state, state == .fresh ? reader : nil)
         } catch {
-            return .unusable("\(error)")
+            return (.unusable("\(error)"), nil)
         }
+    }
+
+    /// True when `path` may be replaced by a new index: it does not exist, or
+    /// it starts with the index magic (an index of any version, whole or
+    /// damaged). A file of the user's that merely has the index's name is not.
+    static func mayReplace(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return errno == ENOENT }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: IndexFormat.magic.count)) ?? Data()
+        return Array(head) == IndexFormat.magic
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LookupError) {
@@ -102,51 +120,6 @@ enum RDFSyntaxName {
     }
 }
 
-/// Offsets and sizes of the binary layout.
-enum IndexFormat {
-    static let magic: [UInt8] = Array("NGLKIDX\n".utf8)
-    static let version: UInt32 = 1
-    static let headerSize = 128
-    static let termSize = 60
-    static let nameSize = 12
-    static let edgeSize = 8
-    static let none = UInt32.max
-
-    /// Kinds of name, with the score an exact match of each is worth.
-    enum NameKind: UInt8, CaseIterable, Sendable {
-        case label = 0, altLabel, surname, acronym, title, file, givenName, localName
-
-        var score: Int {
-            switch self {
-            case .label: return 100
-            case .altLabel: return 90
-            case .title: return 85
-            case .file: return 85
-            case .surname: return 80
-            case .acronym: return 75
-            case .localName: return 70
-            case .givenName: return 55
-            }
-        }
-
-        var name: String {
-            switch self {
-            case .label: return "label"
-            case .altLabel: return "altLabel"
-            case .surname: return "surname"
-            case .acronym: return "acronym"
-            case .title: return "title"
-            case .file: return "file"
-            case .givenName: return "givenName"
-            case .localName: return "iri"
-            }
-        }
-
-        /// Near misses are forgiven against these names only.
-        var allowsNearMiss: Bool { [.label, .altLabel, .surname, .title].contains(self) }
-    }
-}
-
 /// Reads an index held in a ``ByteStore`` (mapped from a file, or built in memory).
 final class IndexReader {
     let store: ByteStore
@@ -158,36 +131,75 @@ final class IndexReader {
     let graphChecksum: UInt64
     let graphStamp: FileStamp
 
+    /// Checks everything before anything is used: the magic, the version,
+    /// the checksum of the header and sections, that every section lies
+    /// inside the file, and that every offset, length and id in the tables
+    /// points inside its section or the string pool. A damaged or hostile
+    /// file throws; after `init` the accessors below cannot read out of bounds.
     init(store: ByteStore) throws(IndexProblem) {
         self.store = store
         let bytes = store.bytes
-        guard bytes.count >= IndexFormat.headerSize, let base = bytes.baseAddress else { throw .notAnIndex }
-        guard Array(bytes[0..<8]) == IndexFormat.magic else { throw .notAnIndex }
+        let size = bytes.count
+        guard size >= IndexFormat.magic.count, let base = bytes.baseAddress,
+              Array(bytes[0..<IndexFormat.magic.count]) == IndexFormat.magic else { throw .notAnIndex }
         func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
         func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        guard size >= 12 else { throw .truncated }
         guard u32(8) == IndexFormat.version else { throw .version(u32(8)) }
+        guard size >= IndexFormat.headerSize else { throw .truncated }
+        guard u64(120) == UInt64(size) else { throw .truncated }
+        guard u64(IndexFormat.checksumOffset) == IndexFormat.checksum(of: bytes) else { throw .checksum }
         self.base = base
         graphSize = u64(16)
         graphChecksum = u64(24)
         graphStamp = FileStamp(size: graphSize, modifiedSeconds: Int64(bitPattern: u64(32)),
                                modifiedNanoseconds: Int64(bitPattern: u64(40)), inode: u64(48))
-        termCount = Int(u32(56))
-        nameCount = Int(u32(60))
-        let outCount = Int(u32(64)), inCount = Int(u32(68))
-        termsOffset = Int(u64(72))
-        namesOffset = Int(u64(80))
-        outOffset = Int(u64(88))
-        inOffset = Int(u64(96))
-        stringsOffset = Int(u64(104))
-        let stringsLength = Int(u64(112))
-        let total = Int(u64(120))
-        guard total == bytes.count,
-              termsOffset + termCount * IndexFormat.termSize <= bytes.count,
-              namesOffset + nameCount * IndexFormat.nameSize <= bytes.count,
-              outOffset + outCount * IndexFormat.edgeSize <= bytes.count,
-              inOffset + inCount * IndexFormat.edgeSize <= bytes.count,
-              stringsOffset + stringsLength <= bytes.count
-        else { throw .truncated }
+        let terms = u32(56), names = u32(60), outs = u32(64), ins = u32(68)
+        /// A section of `count` entries of `width` bytes at the offset stored at `at`: inside the file, after the header.
+        func section(_ at: Int, _ count: UInt32, _ width: Int) throws(IndexProblem) -> Int {
+            let offset = u64(at), limit = UInt64(size)
+            guard offset >= UInt64(IndexFormat.headerSize), offset <= limit,
+                  UInt64(count) <= (limit - offset) / UInt64(width) else { throw .truncated }
+            return Int(offset)
+        }
+        termsOffset = try section(72, terms, IndexFormat.termSize)
+        namesOffset = try section(80, names, IndexFormat.nameSize)
+        outOffset = try section(88, outs, IndexFormat.edgeSize)
+        inOffset = try section(96, ins, IndexFormat.edgeSize)
+        let poolLength = u64(112)
+        guard poolLength <= UInt64(UInt32.max) else { throw .truncated }
+        stringsOffset = try section(104, UInt32(poolLength), 1)
+        termCount = Int(terms)
+        nameCount = Int(names)
+
+        let pool = poolLength
+        func inPool(_ offset: UInt32, _ length: UInt32) -> Bool { UInt64(offset) <= pool && UInt64(length) <= pool - UInt64(offset) }
+        func optionalInPool(_ offset: UInt32, _ length: UInt32) -> Bool { offset == IndexFormat.none || inPool(offset, length) }
+        func run(_ start: UInt32, _ count: UInt32, within total: UInt32) -> Bool { UInt64(start) + UInt64(count) <= UInt64(total) }
+        for i in 0..<termCount {
+            let at = termsOffset + i * IndexFormat.termSize
+            let blockOffset = u64(at + 8), blockLength = UInt64(u32(at + 16))
+            let primary = u32(at + 28)
+            guard inPool(u32(at), u32(at + 4)),
+                  blockOffset <= graphSize, graphSize == 0 || blockLength <= graphSize - blockOffset,
+                  optionalInPool(u32(at + 20), u32(at + 24)),
+                  primary == IndexFormat.none || primary < terms,
+                  optionalInPool(u32(at + 32), u32(at + 36)),
+                  run(u32(at + 40), u32(at + 44), within: outs),
+                  run(u32(at + 48), u32(at + 52), within: ins)
+            else { throw .damaged("term \(i)") }
+        }
+        for (table, count) in [(outOffset, Int(outs)), (inOffset, Int(ins))] {
+            for i in 0..<count {
+                let at = table + i * IndexFormat.edgeSize
+                guard u32(at) < terms, u32(at + 4) < terms else { throw .damaged("edge \(i)") }
+            }
+        }
+        for i in 0..<nameCount {
+            let at = namesOffset + i * IndexFormat.nameSize
+            let length = UInt32(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt16.self)))
+            guard inPool(u32(at), length), u32(at + 8) < terms else { throw .damaged("name \(i)") }
+        }
     }
 
     /// Fresh when the graph has the recorded size and either the recorded
@@ -239,7 +251,7 @@ final class IndexReader {
     }
 
     func block(_ id: UInt32) -> (offset: Int, length: Int) {
-        (Int(u64(term(id) + 8)), Int(u32(term(id) + 16)))
+        (Int(clamping: u64(term(id) + 8)), Int(u32(term(id) + 16)))
     }
 
     /// True for nodes that are the subject of at least one triple.
@@ -345,19 +357,4 @@ final class IndexReader {
         if c != 0 { return Int(c) }
     }
     return a.count - b.count
-}
-
-/// Why an index file cannot be read.
-enum IndexProblem: Error, CustomStringConvertible {
-    case notAnIndex
-    case version(UInt32)
-    case truncated
-
-    var description: String {
-        switch self {
-        case .notAnIndex: return "it is not a newsgraph lookup index"
-        case .version(let v): return "it is of format version \(v), this newsgraph reads version \(IndexFormat.version)"
-        case .truncated: return "it is truncated or damaged"
-        }
-    }
 }
