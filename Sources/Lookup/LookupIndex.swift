@@ -1,4 +1,5 @@
 import Foundation
+import RaptorIO
 import RDFModel
 
 /// The lookup index: a compact binary file beside an N-Triples graph
@@ -77,19 +78,12 @@ public enum LookupIndex {
         return Array(head) == IndexFormat.magic
     }
 
+    /// Through an exclusive temporary file beside `path`, never through a link (``TemporaryFiles``).
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(LookupError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try Data(bytes).write(to: temporary)
+            try TemporaryFiles.writeAtomically(bytes, to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .indexUnwritable(path: path, reason: ByteStore.lastError())
-        }
-        guard rename(temporary.path, path) == 0 else {
-            let reason = ByteStore.lastError()
-            try? FileManager.default.removeItem(at: temporary)
-            throw .indexUnwritable(path: path, reason: reason)
+            throw .indexUnwritable(path: path, reason: error.description)
         }
     }
 }

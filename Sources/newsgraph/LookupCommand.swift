@@ -60,7 +60,9 @@ struct LookupCommand: ParsableCommand {
             throw ExitCode(Newsgraph.unusableStatus)
         }
         for message in outcome.messages { printError("newsgraph lookup: " + message.trimmingCharacters(in: .newlines)) }
-        if !outcome.output.isEmpty { FileHandle.standardOutput.write(Data(outcome.output.utf8)) }
+        // Names come from articles and users' graphs: in text, escape sequences in them are shown, not obeyed.
+        let shown = format == .text ? Terminal.visible(outcome.output, keepingColours: color) : outcome.output
+        if !shown.isEmpty { FileHandle.standardOutput.write(Data(shown.utf8)) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

@@ -61,6 +61,33 @@ enum Terminal {
         return out
     }
 
+    /// As ``visible(_:)``, but keeping the colour codes lookup writes (`ESC [ digits ; … m`), which
+    /// change only colour; every other escape sequence (cursor moves, titles, clearing) is shown.
+    static func visible(_ text: String, keepingColours: Bool) -> String {
+        guard keepingColours else { return visible(text) }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+                var j = i + 2
+                while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
+                if j < scalars.count, scalars[j] == "m" {
+                    out.append(contentsOf: scalars[i...j])
+                    i = j + 1
+                    continue
+                }
+            }
+            if isHidden(scalars[i]) {
+                out.append(contentsOf: ("\\u{" + String(scalars[i].value, radix: 16, uppercase: true) + "}").unicodeScalars)
+            } else {
+                out.append(scalars[i])
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
     static func isHidden(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x0A, 0x09: return false

@@ -126,6 +126,22 @@ import Testing
         #expect(nt.contains("signs") || nt.contains("AgreementSigning"))
     }
 
+    @Test func escapeSequencesInAGraphsNamesAreShownNotObeyedByLookup() throws {
+        let folder = try temporaryFolder("esc-lookup")
+        let graph = folder + "/graph.nt"
+        try #"""
+            <https://example.org/p> <http://www.w3.org/2000/01/rdf-schema#label> "Ana \u001B[2J\u001B]0;owned\u0007Ruiz" .
+            <https://example.org/p> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newsgraph/ontology#Person> .
+            <https://example.org/p> <https://w3id.org/newsgraph/ontology#memberOf> <https://example.org/o> .
+            <https://example.org/o> <http://www.w3.org/2000/01/rdf-schema#label> "Some Council" .
+
+            """#.write(toFile: graph, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["lookup", "Ruiz", "--graph", graph])
+        #expect(r.status == 0)
+        #expect(!r.stdout.contains("\u{1B}") && !r.stdout.contains("\u{7}"))
+        #expect(r.stdout.contains(#"Ana \u{1B}[2J\u{1B}]0;owned\u{7}Ruiz"#))
+    }
+
     // MARK: Base IRIs
 
     @Test(arguments: ["https://ex.org/#frag#", "https://ex.org/a]b/", "https://ex.org:80x/", "https://[::1/"])
