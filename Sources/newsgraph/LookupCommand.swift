@@ -15,7 +15,9 @@ struct LookupCommand: ParsableCommand {
 
             The first lookup of a graph.nt indexes it into graph.idx beside it (newsgraph build \
             does this too); later lookups read only the index and the few triples they show. An \
-            index that no longer matches its graph is rebuilt, and lookup says so on stderr.
+            index that no longer matches its graph, or is damaged (its checksum or bounds do not \
+            hold), is rebuilt, and lookup says so on stderr; a file named graph.idx that is no \
+            index is left alone.
 
             Exit status: 0 found; 1 nothing close to NAME (the nearest names are suggested); \
             2 a bad option, or a graph that cannot be opened or parsed; 3 several entities match \
