@@ -117,6 +117,8 @@ public enum Builder {
 
         let folder = options.outputFolder
         try OutputFolder.prepare(folder)
+        let lock = try OutputFolder.lock(folder)
+        defer { close(lock) }
         let turtlePath = folder + "/graph.ttl"
         do {
             try world.write(accepted, syntax: .turtle, prefixes: standardPrefixes, to: turtlePath)

@@ -34,6 +34,23 @@ enum OutputFolder {
         }
     }
 
+    /// The name of the lock file a build holds in its output folder.
+    static let lockName = ".newsgraph.lock"
+
+    /// Takes the folder's lock, so that two builds into one folder cannot interleave their files;
+    /// the descriptor holds it until it is closed (or the process ends, however it ends).
+    static func lock(_ path: String) throws(BuildError) -> Int32 {
+        let fd = open(path + "/" + lockName, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            throw .outputFolder(path, "its lock file \(lockName) cannot be opened (\(reason(errno)))")
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw .outputFolder(path, "another newsgraph build is writing into it; wait for that one to end, or give another --out")
+        }
+        return fd
+    }
+
     static func display(_ made: String) -> String { made.hasPrefix("./") ? String(made.dropFirst(2)) : made }
 
     static func reason(_ code: Int32) -> String {

@@ -191,6 +191,21 @@ import Testing
         }
     }
 
+    @Test func twoBuildsIntoOneFolderCannotInterleave() throws {
+        let out = try temporaryFolder("locked")
+        // Another build holds the folder's lock.
+        let fd = open(out + "/" + OutputFolder.lockName, O_CREAT | O_RDWR, 0o644)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        #expect {
+            _ = try Builder.build(options(corpora: [repositoryRoot + "/seeds"], out: out))
+        } throws: { "\($0)".contains("another newsgraph build is writing into it") }
+        #expect(!FileManager.default.fileExists(atPath: out + "/graph.ttl"))
+        close(fd)
+        // Once it ends, the build goes ahead.
+        _ = try Builder.build(options(corpora: [repositoryRoot + "/seeds"], out: out))
+        #expect(FileManager.default.fileExists(atPath: out + "/graph.ttl"))
+    }
+
     @Test func aWrittenFileThatReadsBackShortFailsTheBuild() throws {
         let folder = try temporaryFolder("verify")
         let path = folder + "/g.nt"
