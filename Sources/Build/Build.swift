@@ -14,15 +14,18 @@ public struct BuildOptions: Sendable {
     public var outputFolder: String
     public var ontologyFolder: String
     public var base: String
+    /// How many documents are prepared and read at once; the output is the same for any number.
+    public var jobs: Int
 
     public static let defaultBase = "https://w3id.org/newsgraph/id/"
 
     public init(corpora: [String] = ["seeds"], outputFolder: String = "out", ontologyFolder: String = "ontology",
-                base: String = BuildOptions.defaultBase) {
+                base: String = BuildOptions.defaultBase, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.corpora = corpora
         self.outputFolder = outputFolder
         self.ontologyFolder = ontologyFolder
         self.base = base
+        self.jobs = jobs
     }
 }
 
@@ -101,7 +104,8 @@ public enum Builder {
         report.documentsRead = documents.count
         report.normalizedNames = documents.filter(\.nameIsNormalized).map(\.displayPath)
 
-        var assembler = try extract(documents, ontologyFolder: options.ontologyFolder, minter: minter, report: &report)
+        var assembler = try extract(documents, ontologyFolder: options.ontologyFolder, minter: minter, jobs: options.jobs,
+                                    report: &report)
         let graph = assembler.finish()
         report.documentGraphs = documents.count
 
@@ -139,15 +143,20 @@ public enum Builder {
     /// Extraction: each document is cleaned, split and tokenized once; both passes
     /// (learning people's names, then extracting) read the result.
     private static func extract(_ documents: [SourceDocument], ontologyFolder: String,
-                                minter: IRIMinter, report: inout BuildReport) throws(BuildError) -> Assembler {
+                                minter: IRIMinter, jobs: Int, report: inout BuildReport) throws(BuildError) -> Assembler {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(from: ontologyFolder + "/lexicon") } catch { throw .lexicon(error) }
         var extractor = Extractor(lexicon: lexicon)
-        let prepared = documents.map { extractor.prepare($0.text, document: DocumentGraph.iri(for: $0, minter: minter)) }
+        // Preparing and reading each document are independent of the others: they run on `jobs`
+        // threads. Learning people across the corpus and assembling stay in document order.
+        let preparing = extractor
+        let prepared = parallelMap(documents, jobs: jobs) { preparing.prepare($0.text, document: DocumentGraph.iri(for: $0, minter: minter)) }
         extractor.learnPeople(from: prepared)
+        let reading = extractor
+        let facts = parallelMap(prepared, jobs: jobs) { reading.extract($0) }
         var assembler = Assembler(minter: minter, lexicon: lexicon, registry: extractor.registry)
-        for (document, p) in zip(documents, prepared) {
-            assembler.add(document: document, facts: extractor.extract(p))
+        for ((document, p), f) in zip(zip(documents, prepared), facts) {
+            assembler.add(document: document, facts: f)
             report.longSentences += p.longSentences.map {
                 LongSentenceNote(path: document.displayPath, line: $0.line, tokens: $0.tokens, pieces: $0.pieces)
             }

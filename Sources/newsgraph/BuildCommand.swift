@@ -38,10 +38,14 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The namespace of minted entity IRIs.", valueName: "IRI"))
     var base: String = BuildOptions.defaultBase
 
+    @Option(name: .long, help: ArgumentHelp("How many documents to read at once (default: the number of cores); the output is the same for any number.", valueName: "N"))
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Print only problems, not the summary.")
     var quiet = false
 
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         if let problem = IRI.problem(in: base + "x") {
             throw ValidationError("--base \(base.debugDescription) is not an IRI: \(problem); give an absolute IRI ending in '/' or '#', e.g. \(BuildOptions.defaultBase)")
         }
@@ -51,7 +55,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(corpora: corpora, outputFolder: out, ontologyFolder: ontology, base: base)
+        let options = BuildOptions(corpora: corpora, outputFolder: out, ontologyFolder: ontology, base: base,
+                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let report: BuildReport
         do {
             report = try Builder.build(options)
