@@ -336,7 +336,7 @@ public struct Assembler {
                 if let p = lexicon.places.first(where: { $0.name == e.name }) { alts.formUnion(p.alt ?? []) }
                 if let c = lexicon.countries.first(where: { $0.capital == e.name }) { alts.formUnion(c.capitalAlt ?? []) }
             case .person:
-                if let p = registry.people.first(where: { $0.name == e.name }) {
+                if let p = registry.person(named: e.name) {
                     alts.formUnion(p.variants)
                     if let surname = surname(e.name) { alts.insert(surname) }
                     rules.formUnion(p.rules)

@@ -15,7 +15,9 @@ public struct Mention: Sendable {
     public var owner: EntityRef? = nil
 }
 
-/// People found in a corpus, by full name, with the variants that resolve to them.
+/// People found in a corpus, by full name, with the variants that resolve to them. Every lookup
+/// goes through hashed keys, so learning and resolving a corpus's people costs the same per name
+/// however many people it names.
 public struct PersonRegistry: Sendable {
     public struct Person: Sendable {
         public var name: String
@@ -25,32 +27,59 @@ public struct PersonRegistry: Sendable {
         public var rules: Set<String> = []
     }
     public private(set) var people: [Person] = []
-    let variantGroups: [[String]]
+    /// Folded given name → the first name of its variant group ("aleksandr" → "alexander").
+    private let classes: [String: String]
+    /// "given class ␀ surname class" of each person's name → the first person with it.
+    private var byKey: [String: Int] = [:]
+    /// A folded word → the people one of whose variants starts or ends with it.
+    private var byEdgeWord: [String: Set<Int>] = [:]
+    /// A folded word of four letters or more → the people one of whose variants holds it.
+    private var byInnerWord: [String: Set<Int>] = [:]
+    /// A canonical name → its person.
+    private var byName: [String: Int] = [:]
 
-    init(variantGroups: [[String]]) { self.variantGroups = variantGroups }
+    init(variantGroups: [[String]]) {
+        var classes: [String: String] = [:]
+        for group in variantGroups {
+            for name in group where classes[name] == nil { classes[name] = group[0] }
+        }
+        self.classes = classes
+    }
 
     /// The given-name class of a token ("aleksandr" and "alexander" are one).
     func nameClass(_ token: String) -> String {
         let f = Lexicon.fold(token)
-        for group in variantGroups where group.contains(f) { return group[0] }
-        return f
+        return classes[f] ?? f
+    }
+
+    /// The key of a full name: the classes of its first and last words.
+    private func key(_ parts: [String]) -> String {
+        nameClass(parts[0]) + "\u{0}" + nameClass(parts[parts.count - 1])
     }
 
     /// Adds a full name; a name whose surname and given name match a known person's joins it.
     mutating func add(_ fullName: String, rule: String? = nil) {
         let parts = fullName.split(separator: " ").map(String.init)
         guard parts.count >= 2 else { return }
-        let key = parts.map(nameClass)
-        for i in people.indices {
-            let other = people[i].name.split(separator: " ").map(String.init).map(nameClass)
-            if other.last == key.last && other.first == key.first {
-                people[i].variants.insert(fullName)
-                people[i].tokens.formUnion(parts.map { Lexicon.fold($0) })
-                if let rule { people[i].rules.insert(rule) }
-                return
-            }
+        if let i = byKey[key(parts)] {
+            people[i].variants.insert(fullName)
+            people[i].tokens.formUnion(parts.map { Lexicon.fold($0) })
+            if let rule { people[i].rules.insert(rule) }
+            index(variant: fullName, of: i)
+            return
         }
         people.append(Person(name: fullName, variants: [fullName], tokens: Set(parts.map { Lexicon.fold($0) }), rules: rule.map { [$0] } ?? []))
+        byKey[key(parts)] = people.count - 1
+        byName[fullName] = byName[fullName] ?? people.count - 1
+        index(variant: fullName, of: people.count - 1)
+    }
+
+    private mutating func index(variant: String, of i: Int) {
+        let words = variant.split(separator: " ").map { Lexicon.fold(String($0)) }
+        guard let first = words.first, let last = words.last else { return }
+        byEdgeWord[first, default: []].insert(i)
+        byEdgeWord[last, default: []].insert(i)
+        for w in words where w.count >= 4 { byInnerWord[w, default: []].insert(i) }
     }
 
     /// Chooses each person's canonical name: the variant seen most, then the first in byte order.
@@ -62,28 +91,32 @@ public struct PersonRegistry: Sendable {
             }[0]
         }
         people.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        byKey = [:]
+        byEdgeWord = [:]
+        byInnerWord = [:]
+        byName = [:]
+        for (i, p) in people.enumerated() {
+            let k = key(p.name.split(separator: " ").map(String.init))
+            if byKey[k] == nil { byKey[k] = i }
+            if byName[p.name] == nil { byName[p.name] = i }
+            for v in p.variants { index(variant: v, of: i) }
+        }
     }
+
+    /// The person whose canonical name is `name`.
+    public func person(named name: String) -> Person? { byName[name].map { people[$0] } }
 
     /// The person a full name or single name token refers to, when exactly one matches.
     func resolve(_ surface: String) -> Person? {
-        let parts = surface.split(separator: " ").map { Lexicon.fold(String($0)) }
-        if parts.count >= 2 {
-            let key = parts.map(nameClass)
-            return people.first { p in
-                let other = p.name.split(separator: " ").map(String.init).map(nameClass)
-                return other.last == key.last && other.first == key.first
-            }
-        }
-        guard let only = parts.first else { return nil }
+        let parts = surface.split(separator: " ").map(String.init)
+        if parts.count >= 2 { return byKey[key(parts)].map { people[$0] } }
+        guard let first = parts.first else { return nil }
+        let only = Lexicon.fold(first)
         // One word names a person as the first or last word of a known full name ("Mak" or "Wei" in "Mak Tann Wei"),
         // or as an inner word of four letters or more ("Lula" in "Luiz Inácio Lula da Silva").
-        let matches = people.filter { p in
-            p.variants.contains { v in
-                let words = v.split(separator: " ").map { Lexicon.fold(String($0)) }
-                return words.first == only || words.last == only || (only.count >= 4 && words.contains(only))
-            }
-        }
-        return matches.count == 1 ? matches[0] : nil
+        var matches = byEdgeWord[only] ?? []
+        if only.count >= 4, let inner = byInnerWord[only] { matches.formUnion(inner) }
+        return matches.count == 1 ? people[matches.first!] : nil
     }
 
     /// As ``resolve(_:)``, but a single word that fits several people stands for the one of them
@@ -92,13 +125,8 @@ public struct PersonRegistry: Sendable {
         if let one = resolve(surface) { return one }
         let only = Lexicon.fold(surface)
         guard !surface.contains(" "), !named.isEmpty else { return nil }
-        let matches = people.filter { p in
-            named.contains(p.name) && p.variants.contains { v in
-                let words = v.split(separator: " ").map { Lexicon.fold(String($0)) }
-                return words.first == only || words.last == only
-            }
-        }
-        return matches.count == 1 ? matches[0] : nil
+        let matches = (byEdgeWord[only] ?? []).filter { named.contains(people[$0].name) }
+        return matches.count == 1 ? people[matches.first!] : nil
     }
 }
 
