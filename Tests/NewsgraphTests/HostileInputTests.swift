@@ -88,6 +88,28 @@ import Testing
         #expect(reasons[.duplicate] == ["link.txt", "sub/loop"])
     }
 
+    @Test func aPathOverTheSystemsLimitIsNamedNotPassedOverInSilence() throws {
+        let root = try temporaryFolder("deep")
+        // Folders nested past PATH_MAX, made relative to each other's descriptors.
+        let name = String(repeating: "d", count: 200)
+        var fd = open(root, O_RDONLY | O_DIRECTORY)
+        #expect(fd >= 0)
+        for _ in 0..<25 {
+            #expect(mkdirat(fd, name, 0o755) == 0)
+            let next = openat(fd, name, O_RDONLY | O_DIRECTORY)
+            close(fd)
+            fd = next
+        }
+        let file = openat(fd, "deep.txt", O_CREAT | O_WRONLY, 0o644)
+        #expect(file >= 0)
+        close(file)
+        close(fd)
+        let (documents, skipped) = CorpusReader.read(corpora: [root])
+        #expect(documents.isEmpty)
+        #expect(skipped.count == 1)
+        #expect(skipped.first?.reason == .unreadable && skipped.first?.detail.contains("over the system's limit") == true)
+    }
+
     @Test func aLinkToACorpusAndAFIFOGivenAsInputAreHandled() throws {
         let root = try temporaryFolder("link-corpus")
         try FileManager.default.createSymbolicLink(atPath: root + "/seeds-link", withDestinationPath: repositoryRoot + "/seeds")
