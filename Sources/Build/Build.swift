@@ -39,6 +39,8 @@ public struct BuildReport: Sendable {
     public var files: [String] = []
     /// Named graphs written to graph.nq (one per document).
     public var documentGraphs = 0
+    /// Articles decoded from UTF-16 or UTF-32 (their byte-order mark said so), with the encoding.
+    public var decoded: [(path: String, encoding: String)] = []
     /// Articles whose file names hold control characters, which the graph writes as U+FFFD.
     public var normalizedNames: [String] = []
     /// Sentences too long to read at once, read in pieces.
@@ -103,6 +105,7 @@ public enum Builder {
         guard !documents.isEmpty else { throw .nothingToBuild(skipped) }
         report.documentsRead = documents.count
         report.normalizedNames = documents.filter(\.nameIsNormalized).map(\.displayPath)
+        report.decoded = documents.compactMap { d in d.decodedFrom.map { (d.displayPath, $0) } }
 
         var assembler = try extract(documents, ontologyFolder: options.ontologyFolder, minter: minter, jobs: options.jobs,
                                     report: &report)

@@ -17,6 +17,8 @@ public struct SourceDocument: Sendable {
     public let displayPath: String
     public let text: String
     public let sha256: String
+    /// The encoding the file was decoded from when it is not UTF-8 ("UTF-16LE"), else nil.
+    public var decodedFrom: String? = nil
 
     /// The relative path as the graph writes it (`ng:sourceFile`): a control character, which a file
     /// name may hold and RDF syntaxes do not take raw, becomes U+FFFD.
@@ -112,8 +114,12 @@ public enum CorpusReader {
             return .failure(SkippedFile(path: path, reason: .unreadable, detail: "cannot be read: \(error.localizedDescription)"))
         }
         let bytes = [UInt8](data)
-        if let decoded = decodeWithByteOrderMark(bytes) {
-            return document(decoded, bytes: bytes, path: path, relative: relative)
+        if let (decoded, encoding) = decodeWithByteOrderMark(bytes) {
+            return document(decoded, bytes: bytes, path: path, relative: relative).map {
+                var d = $0
+                d.decodedFrom = encoding
+                return d
+            }
         }
         if let nul = bytes.firstIndex(of: 0) {
             return .failure(SkippedFile(path: path, reason: .binary, detail: "is a binary file (a NUL byte at offset \(nul)), not an article"))
@@ -136,24 +142,25 @@ public enum CorpusReader {
     }
 
     /// A UTF-16 or UTF-32 text that starts with its byte-order mark, decoded as editors and browsers
-    /// do; nil for any other bytes (UTF-8 with or without its mark included).
-    static func decodeWithByteOrderMark(_ b: [UInt8]) -> String? {
-        let encoding: String.Encoding
+    /// do, and the encoding's name; nil for any other bytes (UTF-8 with or without its mark included).
+    static func decodeWithByteOrderMark(_ b: [UInt8]) -> (String, String)? {
+        let encoding: String.Encoding, name: String
         if b.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
-            encoding = .utf32LittleEndian
+            (encoding, name) = (.utf32LittleEndian, "UTF-32LE")
         } else if b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            encoding = .utf32BigEndian
+            (encoding, name) = (.utf32BigEndian, "UTF-32BE")
         } else if b.starts(with: [0xFF, 0xFE]) {
-            encoding = .utf16LittleEndian
+            (encoding, name) = (.utf16LittleEndian, "UTF-16LE")
         } else if b.starts(with: [0xFE, 0xFF]) {
-            encoding = .utf16BigEndian
+            (encoding, name) = (.utf16BigEndian, "UTF-16BE")
         } else {
             return nil
         }
-        let width = encoding == .utf32LittleEndian || encoding == .utf32BigEndian ? 4 : 2
+        let width = name.hasPrefix("UTF-32") ? 4 : 2
         // A length that is no multiple of the code unit is no such text.
-        guard b.count > width, (b.count - width) % width == 0 else { return nil }
-        return String(data: Data(b.dropFirst(width)), encoding: encoding)
+        guard b.count > width, (b.count - width) % width == 0,
+              let text = String(data: Data(b.dropFirst(width)), encoding: encoding) else { return nil }
+        return (text, name)
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {

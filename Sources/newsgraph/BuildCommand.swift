@@ -91,6 +91,10 @@ enum Summary {
             let n = r.longSentences.count
             s += "\nLong sentences: \(n) sentence\(n == 1 ? "" : "s") over \(r.sentenceTokenLimit) tokens read in pieces (see the notes above).\n"
         }
+        if !r.decoded.isEmpty {
+            s += "\nDecoded from UTF-16 or UTF-32 (by their byte-order mark):\n"
+            for (path, encoding) in r.decoded { s += "  \(encoding) \(path)\n" }
+        }
         if !r.skipped.isEmpty {
             s += "\nSkipped files by reason:\n"
             for (reason, files) in Dictionary(grouping: r.skipped, by: \.reason).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

@@ -134,6 +134,11 @@ import Testing
         // Each encoding gives the same text; the marks are dropped.
         #expect(documents.map(\.relativePath) == ["two-marks.txt", "utf16.txt", "utf16be.txt", "utf32.txt"])
         #expect(documents.allSatisfy { $0.text == text })
+        #expect(documents.map(\.decodedFrom) == [nil, "UTF-16LE", "UTF-16BE", "UTF-32LE"])
+        // And the summary says which files were decoded, and from what.
+        let r = try CLI.run(["build", folder, "--out", try temporaryFolder("bom-out")])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Decoded from UTF-16 or UTF-32 (by their byte-order mark):\n  UTF-16LE \(folder)/utf16.txt\n"))
     }
 
     @Test func aFileNameWithControlCharactersIsBuiltAndNamedSafely() throws {
