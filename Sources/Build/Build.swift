@@ -127,12 +127,8 @@ public enum Builder {
         let lock = try OutputFolder.lock(folder)
         defer { close(lock) }
         let turtlePath = folder + "/graph.ttl"
-        do {
-            try world.write(accepted, syntax: .turtle, prefixes: standardPrefixes, to: turtlePath)
-            try verify(turtlePath, holds: accepted.count, world: world)
-        } catch let e as BuildError {
-            throw e
-        } catch { throw .output(turtlePath, error) }
+        do { try world.write(accepted, syntax: .turtle, prefixes: standardPrefixes, to: turtlePath) } catch { throw .output(turtlePath, error) }
+        try verify(turtlePath, holds: accepted.count, world: world)
         report.files.append(turtlePath)
         report.files.append(try writeNTriplesAndIndex(accepted, folder: folder, world: world))
         report.files.append(try writeQuads(assembler, accepted: Set(accepted), folder: folder, world: world))
@@ -168,10 +164,11 @@ public enum Builder {
     }
 
     /// `graph.nt`, and the lookup index beside it (LookupIndex), made from the
-    /// triples and the lines Raptor wrote for them: the graph is not read back.
+    /// triples and the lines Raptor wrote for them, not by parsing the graph again.
     private static func writeNTriplesAndIndex(_ accepted: [Triple], folder: String, world: RaptorWorld) throws(BuildError) -> String {
         let path = folder + "/graph.nt"
         var index = LookupIndexRecorder()
+        let written: Int
         do {
             let writer = try RDFFileWriter(world: world, path: path, syntax: .ntriples, prefixes: standardPrefixes, keepingOutput: true)
             for t in accepted {
@@ -179,10 +176,9 @@ public enum Builder {
                 index.record(t, line: writer.takeOutput())
             }
             try writer.finish()
-            try verify(path, holds: writer.count, world: world)
-        } catch let e as BuildError {
-            throw e
+            written = writer.count
         } catch { throw .output(path, error) }
+        try verify(path, holds: written, world: world)
         do { try index.write(for: path) } catch { throw .output(LookupIndex.path(for: path), error) }
         return path
     }
@@ -191,24 +187,24 @@ public enum Builder {
     private static func writeQuads(_ assembler: Assembler, accepted: Set<Triple>, folder: String,
                                    world: RaptorWorld) throws(BuildError) -> String {
         let path = folder + "/graph.nq"
+        let written: Int
         do {
             // Streamed through RaptorIO's sink: the accepted quads are never gathered into one array.
             let writer = try RDFFileWriter(world: world, path: path, syntax: .nquads)
             for quad in assembler.quads() where accepted.contains(quad.triple) { try writer.write(quad) }
             try writer.finish()
-            try verify(path, holds: writer.count, world: world)
-        } catch let e as BuildError {
-            throw e
+            written = writer.count
         } catch { throw .output(path, error) }
+        try verify(path, holds: written, world: world)
         return path
     }
 
     /// Reads a file just written back through Raptor and checks that it holds as many statements as
     /// were written to it: a serializer that cut a statement short must fail the build, not pass it.
-    static func verify(_ path: String, holds written: Int, world: RaptorWorld) throws {
+    static func verify(_ path: String, holds written: Int, world: RaptorWorld) throws(BuildError) {
         var read = 0
-        try world.parse(file: path) { _ in read += 1 }
-        guard read == written else { throw BuildError.incomplete(path: path, written: written, read: read) }
+        do { try world.parse(file: path) { _ in read += 1 } } catch { throw .output(path, error) }
+        guard read == written else { throw .incomplete(path: path, written: written, read: read) }
     }
 
     /// `rejected.ttl` with each rejected triple, its reason and the validation report; removed when nothing
