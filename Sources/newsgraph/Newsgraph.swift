@@ -51,25 +51,16 @@ func printError(_ message: String) {
 /// (which recolour or rewrite the screen) and bidirectional controls (which reorder what is shown).
 enum Terminal {
     /// `text` with every control character but line ends and tabs, and every bidirectional control,
-    /// written as `\u{…}`.
-    static func visible(_ text: String) -> String {
+    /// written as `\u{…}`. With `keepingColours`, the colour codes lookup writes (`ESC [ digits ; … m`),
+    /// which change only colour, are kept; every other escape sequence (cursor moves, titles,
+    /// clearing) is shown.
+    static func visible(_ text: String, keepingColours: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: isHidden) else { return text }
-        var out = ""
-        for u in text.unicodeScalars {
-            if isHidden(u) { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
-        }
-        return out
-    }
-
-    /// As ``visible(_:)``, but keeping the colour codes lookup writes (`ESC [ digits ; … m`), which
-    /// change only colour; every other escape sequence (cursor moves, titles, clearing) is shown.
-    static func visible(_ text: String, keepingColours: Bool) -> String {
-        guard keepingColours else { return visible(text) }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
-            if scalars[i] == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
+            if keepingColours, scalars[i] == "\u{1B}", i + 1 < scalars.count, scalars[i + 1] == "[" {
                 var j = i + 2
                 while j < scalars.count, ("0"..."9").contains(scalars[j]) || scalars[j] == ";" { j += 1 }
                 if j < scalars.count, scalars[j] == "m" {
