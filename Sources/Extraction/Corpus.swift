@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Language
 import RDFModel
 
 /// SHA-256 as 64 lower-case hexadecimal digits: a document's `ng:sha256`, and the keys of nodes without a name.
@@ -20,8 +21,8 @@ public struct SourceDocument: Sendable {
     /// The encoding the file was decoded from when it is not UTF-8 ("UTF-16LE"), else nil.
     public var decodedFrom: String? = nil
 
-    /// The relative path as the graph writes it (`ng:sourceFile`): a control character, which a file
-    /// name may hold and RDF syntaxes do not take raw, becomes U+FFFD.
+    /// The relative path as the graph writes it (`ng:sourceFile`): a control character or a
+    /// noncharacter, which a file name may hold and RDF syntaxes do not take raw, becomes U+FFFD.
     public var sourceName: String {
         guard relativePath.unicodeScalars.contains(where: SourceDocument.isControl) else { return relativePath }
         return String(String.UnicodeScalarView(relativePath.unicodeScalars.map { SourceDocument.isControl($0) ? "\u{FFFD}" : $0 }))
@@ -31,7 +32,7 @@ public struct SourceDocument: Sendable {
     public var nameIsNormalized: Bool { sourceName != relativePath }
 
     static func isControl(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0xFFFE || u.value == 0xFFFF
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || TextCleaner.isNoncharacter(u)
     }
 }
 

@@ -31,11 +31,15 @@ enum CorpusWalk {
         let device: UInt64
         let inode: UInt64
 
+        init(_ s: stat) {
+            device = UInt64(s.st_dev)
+            inode = UInt64(s.st_ino)
+        }
+
         init?(path: String) {
             var s = stat()
             guard stat(path, &s) == 0 else { return nil }
-            device = UInt64(s.st_dev)
-            inode = UInt64(s.st_ino)
+            self.init(s)
         }
     }
 
@@ -57,10 +61,11 @@ enum CorpusWalk {
         let article = CorpusReader.articleExtensions.contains((name as NSString).pathExtension.lowercased())
         var link = stat(), target = stat()
         guard lstat(full, &link) == 0 else {
-            if errno == ENAMETOOLONG || full.utf8.count >= pathLimit {
-                found.skipped.append(SkippedFile(path: full, reason: .unreadable,
-                                                 detail: "its path is \(full.utf8.count) bytes, over the system's limit of \(pathLimit); move it higher up"))
-            }
+            // A path over PATH_MAX fails here, before anything else is asked of it.
+            let detail = errno == ENAMETOOLONG
+                ? "its path is \(full.utf8.count) bytes, over the system's limit of \(pathLimit); move it higher up"
+                : "cannot be read (\(String(cString: strerror(errno))))"
+            found.skipped.append(SkippedFile(path: full, reason: .unreadable, detail: detail))
             return
         }
         let isLink = (link.st_mode & S_IFMT) == S_IFLNK
@@ -78,20 +83,13 @@ enum CorpusWalk {
         }
         switch kind {
         case S_IFDIR:
-            guard let id = FileID(path: full) else { return }
-            guard visited.insert(id).inserted else {
+            guard visited.insert(FileID(target)).inserted else {
                 found.skipped.append(SkippedFile(path: full, reason: .duplicate, detail: "is a link to a folder already read (a loop or a second way in); read once"))
                 return
             }
             walk(full, relative: relative, visited: &visited, &found)
         case S_IFREG:
-            guard article else { return }
-            if full.utf8.count >= pathLimit {
-                found.skipped.append(SkippedFile(path: full, reason: .unreadable,
-                                                 detail: "its path is \(full.utf8.count) bytes, over the system's limit of \(pathLimit); move it higher up"))
-                return
-            }
-            found.files.append((relative, full))
+            if article { found.files.append((relative, full)) }
         default:
             if article { found.skipped.append(notRegular(full, kind: kind)) }
         }
