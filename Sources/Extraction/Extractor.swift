@@ -98,6 +98,13 @@ public struct Extractor: Sendable {
             }
         }
         names += byline(prepared).map { ($0.name, "person.byline") }
+        // A full name the lexicon knows is a person wherever it stands, headlines included.
+        let particles = Set(lexicon.patterns.nameParticles ?? [])
+        for t in prepared.tokens {
+            for m in lexicon.people.matches(in: t, particles: particles) {
+                names.append((t[m.range].map(\.text).joined(separator: " "), "person.lexicon"))
+            }
+        }
         return names
     }
 

@@ -67,6 +67,8 @@ public struct Lexicon: Sendable {
     public let patterns: Patterns
     /// Who held which office when (offices.json; empty when the file is absent).
     public internal(set) var offices = OfficeTable([])
+    /// The people known by full name (`people.json`).
+    public internal(set) var people = KnownPeople([])
     /// Folded surface form (token sequence joined by single spaces) → entries.
     public let index: [String: [Entry]]
     public let maxTokens: Int
@@ -112,6 +114,7 @@ public struct Lexicon: Sendable {
             titles: try decode("titles.json", [Title].self, optional: true) ?? [],
             patterns: patterns)
         lexicon.offices = OfficeTable(try decode("offices.json", [OfficeTable.Office].self, optional: true) ?? [])
+        lexicon.people = KnownPeople(try decode("people.json", [KnownPeople.Entry].self, optional: true) ?? [])
         return lexicon
     }
 
