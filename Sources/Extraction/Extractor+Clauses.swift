@@ -18,6 +18,14 @@ extension Extractor {
         return false
     }
 
+    /// Where the clause of the token at `i` starts: after the nearest comma or clause boundary before
+    /// it, at most 40 tokens back, so that the work stays linear.
+    func clauseStart(_ t: [Token], before i: Int) -> Int {
+        let floor = max(0, i - 40)
+        for k in stride(from: i - 1, through: floor, by: -1) where t[k].text == "," || boundary(t, k, k + 1) { return k + 1 }
+        return floor
+    }
+
     /// The subject of a cue: the first actor of its clause that is not inside a
     /// prepositional phrase or an appositive; a pronoun resolves to the last person.
     func subject(_ s: Sentence, before cue: Int) -> [EntityRef] {

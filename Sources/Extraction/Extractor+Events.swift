@@ -72,7 +72,9 @@ extension Extractor {
         let frame = lexicon.frame(e.class)
         var fact = EventFact(cls: e.class, cameo: e.cameo, evidence: s.evidence)
         // The modality may close on the cue itself: "agreed to meet", "will host".
-        fact.planned = planned(s, max(0, i - 5), after)
+        // So may a modality further back in the cue's clause, over a chain of verbs: "is expected to
+        // travel to A in November to attend the summit", "is expected to visit A and meet B".
+        fact.planned = planned(s, max(0, i - 5), after) || planned(s, clauseStart(t, before: i), i)
         if fact.planned, let c = e.plannedCameo { fact.cameo = c }
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
 
@@ -197,6 +199,8 @@ extension Extractor {
         var k = after
         let qualifiers = qualifyingTokens(s)
         let end = nextCue(e, s, after: after)
+        // "signed by A and B", "talks with A and B": a conjunct takes the role of the one before it.
+        var lastRole: String?
         while k < end, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
             let word = t[k].lower
             if nominal, word == "," { break }
@@ -228,10 +232,13 @@ extension Extractor {
                 case "participant": if actorKinds.contains(ref.kind) { fact.participants.insert(ref) }
                 case "target": if ref.kind != .city { fact.targets.insert(ref) }
                 case "same":
-                    if !fact.participants.isEmpty, actorKinds.contains(ref.kind) { fact.participants.insert(ref) }
+                    if lastRole == "agent", actorKinds.contains(ref.kind) { fact.agents.insert(ref) }
+                    else if lastRole == "host", ref.kind == .country || ref.kind == .organization { fact.hosts.insert(ref) }
+                    else if !fact.participants.isEmpty, actorKinds.contains(ref.kind) { fact.participants.insert(ref) }
                     else if !fact.targets.isEmpty, ref.kind != .city { fact.targets.insert(ref) }
                 default: break
                 }
+                if let role, role != "same" { lastRole = role }
                 k = m.range.upperBound
                 continue
             }
@@ -292,7 +299,7 @@ extension Extractor {
             guard let role = EventFact.Role(rawValue: name), let other = EventFact.Role(rawValue: otherName) else { continue }
             fact.setRole(role, fact.role(role).subtracting(fact.role(other)))
         }
-        if let n = frame.minParties, fact.everyone.count < n { return false }
+        if let n = fact.location.flatMap({ _ in frame.minPartiesWithLocation }) ?? frame.minParties, fact.everyone.count < n { return false }
         for requirement in frame.requires ?? [] {
             let met = requirement.split(separator: "|").contains { alternative in
                 let parts = alternative.split(separator: ":", maxSplits: 1).map(String.init)

@@ -37,6 +37,9 @@ extension Lexicon {
         public var requires: [String]? = nil
         /// Agents and participants together, at least.
         public var minParties: Int? = nil
+        /// Agents and participants together, at least, when the event has a place: "a summit in X"
+        /// names one of its parties and leaves the others to the place.
+        public var minPartiesWithLocation: Int? = nil
         /// The kinds a target may have; "actor" is a person, country or organization.
         public var targetKinds: [String]? = nil
         /// role → other role: members of the first also in the second are removed from the first.

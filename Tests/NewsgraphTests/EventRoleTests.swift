@@ -1,0 +1,40 @@
+import Testing
+@testable import Extraction
+@testable import Language
+
+/// How an event's roles are filled from the words around its cue: coordination, "between",
+/// a place that stands for the parties a summit leaves unnamed, and the modality of a verb chain.
+/// Every sentence is written for the test with made-up people and real states.
+@Suite struct EventRoleTests {
+    func events(_ sentence: String) -> [EventFact] {
+        ExtractionTests.extract(["Note\n\n\(sentence)\n"]).facts[0].events
+    }
+
+    func names(_ refs: Set<EntityRef>) -> [String] { refs.map(\.name).sorted() }
+
+    @Test func aConjunctTakesTheRoleOfTheOneBeforeIt() throws {
+        let e = try #require(events("The accord was signed by Chile and Peru in Lima on 2 May 2023.").first { $0.cls == "AgreementSigning" })
+        #expect(names(e.agents) == ["Chile", "Peru"])
+        #expect(e.location?.name == "Lima")
+    }
+
+    @Test func theSidesOfASigningMayBeNamedWithBetween() throws {
+        let e = try #require(events("The accord was signed in Lima between Chile and Peru on 2 May 2023.").first { $0.cls == "AgreementSigning" })
+        #expect(names(e.agents) == ["Chile", "Peru"])
+    }
+
+    @Test func aSummitWithAPlaceNeedsOnlyOneNamedParty() throws {
+        let e = try #require(events("Chile said after a two-day summit in Lima on 2 May 2023 that trade would grow.").first { $0.cls == "Meeting" })
+        #expect(names(e.everyone) == ["Chile"])
+        #expect(e.location?.name == "Lima")
+        // Without a place, one party is no meeting.
+        #expect(events("Chile said after a two-day summit on 2 May 2023 that trade would grow.").allSatisfy { $0.cls != "Meeting" })
+    }
+
+    @Test func aModalityGovernsTheVerbsChainedAfterIt() throws {
+        let e = try #require(events("Chile is expected to travel to Peru in June to attend the regional summit in Lima.").first { $0.cls == "Meeting" })
+        #expect(e.planned)
+        let past = try #require(events("Chile travelled to Peru in June to attend the regional summit in Lima.").first { $0.cls == "Meeting" })
+        #expect(!past.planned)
+    }
+}
