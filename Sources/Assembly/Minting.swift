@@ -1,3 +1,4 @@
+import Corpus
 import Extraction
 import Foundation
 import RDFModel

@@ -1,6 +1,7 @@
 import Foundation
 import RDFModel
 import Assembly
+import Corpus
 import Extraction
 import Language
 import Lookup

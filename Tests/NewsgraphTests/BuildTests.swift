@@ -4,6 +4,7 @@ import RaptorIO
 import Testing
 @testable import Build
 @testable import Assembly
+@testable import Corpus
 @testable import Extraction
 @testable import Language
 @testable import SHACL

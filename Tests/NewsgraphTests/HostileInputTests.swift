@@ -3,6 +3,7 @@ import RDFModel
 import RaptorIO
 import Testing
 @testable import Build
+@testable import Corpus
 @testable import Extraction
 @testable import Language
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Build
+@testable import Corpus
 @testable import Extraction
 @testable import Language
 @testable import SHACL
