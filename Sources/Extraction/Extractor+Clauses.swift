@@ -34,6 +34,11 @@ extension Extractor {
         for k in stride(from: cue - 1, through: start, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
         // Names inside quoted words are the speaker's, not the subject of the article's own clause.
         let cueQuoted = cue < s.tokens.count && s.tokens[cue].quoted
+        // "X said Y had imposed …": the reported clause has a subject of its own, which acts.
+        if let r = (start..<cue).last(where: { !s.tokens[$0].isCapitalized && reportingWords.contains(s.tokens[$0].lower) }),
+           s.actors.contains(where: { $0.range.lowerBound > r && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) }) {
+            start = r + 1
+        }
         let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) }
         // "of His Excellency President X": titles, honorifics and demonyms stand between a preposition and its name.
         let qualifiers = qualifyingTokens(s)

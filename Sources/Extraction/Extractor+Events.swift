@@ -64,6 +64,7 @@ extension Extractor {
         let before = i > 0 ? (d >= 0 && d < i - 1 && determiners.contains(t[d].lower) ? t[d] : t[i - 1]) : nil
         // A past-tense or bare verb ("met", "signed", "join") is never the head of a noun phrase.
         let isVerbForm = t[i].lower.hasSuffix("ed") || grammar.bareEventVerbs.contains(t[i].lower)
+        if nounOfAnotherSense(t, i) { return nil }
         let nominal = forced ?? (isVerbForm ? false : before.map { b in
             grammar.eventNounMarkers.contains(b.lower)
                 || s.mentions.contains { $0.range.upperBound == i && ($0.role == .demonym || $0.ref.kind == .country) }
@@ -127,6 +128,15 @@ extension Extractor {
         date(&fact, s, at: i, limit: nextCue(e, s, after: after))
         if frame.named == true, !name(&fact, s, at: i) { return nil }
         return satisfies(frame, &fact) ? fact : nil
+    }
+
+    /// A verb cue that is no event noun, after a determiner, is a noun of another sense: "the sign",
+    /// and, for a base form no singular subject takes, "a positive sign".
+    func nounOfAnotherSense(_ t: [Token], _ i: Int) -> Bool {
+        guard grammar.bareEventVerbs.contains(t[i].lower), i > 0 else { return false }
+        let article: (Token) -> Bool = { grammar.determiners.contains($0.lower) && $0.text != "'s" && $0.text != "'" }
+        let base = grammar.baseEventVerbs?.contains(t[i].lower) ?? false
+        return article(t[i - 1]) || (base && i > 1 && ["a", "an"].contains(t[i - 2].lower) && t[i - 1].isWord && !t[i - 1].isCapitalized)
     }
 
     /// Who acts: the possessor, modifier or subject of a noun cue, the subject of a verb cue.

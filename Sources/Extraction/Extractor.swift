@@ -20,6 +20,8 @@ public struct Extractor: Sendable {
     /// The count verbs as word sequences, longest first, and those of one word by word: read for every figure.
     let countVerbWords: [([String], String)]
     let oneWordCountVerbs: [String: String]
+    /// The one-word reporting verbs ("said", "announced") that open a reported clause.
+    let reportingWords: Set<String>
 
     /// The sentence stages, in order.
     public let pipeline: Pipeline
@@ -36,6 +38,7 @@ public struct Extractor: Sendable {
         let countVerbs = lexicon.patterns.countVerbs ?? []
         self.countVerbWords = countVerbs.map { (Extractor.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
         self.oneWordCountVerbs = Dictionary(countVerbs.filter { !$0.cue.contains(" ") }.map { ($0.cue, $0.measure) }, uniquingKeysWith: { a, _ in a })
+        self.reportingWords = Set(lexicon.patterns.reporting.filter { !$0.contains(" ") })
         self.shapeWords = Set((lexicon.patterns.organizationShapes + lexicon.patterns.initiativeShapes).map { $0.lowercased() })
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
     }

@@ -93,6 +93,9 @@ public struct DateParser: Sendable {
     let weekdays: [String]
     let ordinals: [String: Int]
     let numberWords: [String: Int]
+    /// Words after which a bare weekday is no date of its own: prepositions ("until Monday"),
+    /// determiners, conjunctions ("Monday and Tuesday") and auxiliaries.
+    let notBeforeBareWeekday: Set<String>
 
     public init(patterns: Lexicon.Patterns) {
         var m: [String: Int] = [:]
@@ -102,6 +105,8 @@ public struct DateParser: Sendable {
         weekdays = patterns.weekdays
         ordinals = patterns.ordinals
         numberWords = patterns.numberWords
+        let g = patterns.grammar
+        notBeforeBareWeekday = g.prepositions.union(g.determiners).union(g.auxiliaries).union(g.copulas).union(["and", "or", "but", "every", "each", "until", "till"])
     }
 
     /// A number that can be a year of the news: 1900 to 2100.
@@ -185,16 +190,29 @@ public struct DateParser: Sendable {
     }
 
     /// "on Monday": the last such day on or before the reference date ("next Monday": the next one after it).
+    /// A weekday with no preposition counts too, as American news writes it, right after a verb
+    /// ("voted Saturday", "announced Monday that") or as a possessive ("Thursday's vote").
     private func weekday(_ t: [Token], _ i: Int, _ ref: TextDate?) -> DateMention? {
         let tok = t[i]
-        guard let w = weekdays.firstIndex(of: tok.lower), tok.isCapitalized, i > 0, ["on", "last", "next", "this"].contains(t[i - 1].lower),
-              let ref, let refDay = ref.weekday else { return nil }
-        let next = t[i - 1].lower == "next"
+        guard let w = weekdays.firstIndex(of: tok.lower), tok.isCapitalized, let ref, let refDay = ref.weekday else { return nil }
+        let marked = i > 0 && ["on", "last", "next", "this"].contains(t[i - 1].lower)
+        guard marked || bareWeekday(t, i) else { return nil }
+        let next = marked && t[i - 1].lower == "next"
         var delta = next ? (w - refDay + 7) % 7 : -((refDay - w + 7) % 7)
         if next && delta == 0 { delta = 7 }
         let isLong = i + 1 < t.count && DateParser.dayNumber(t[i + 1]) != nil   // "Monday 11 September": absolute follows
         guard !isLong, let d = ref.adding(days: delta) else { return nil }
-        return DateMention(range: (i - 1)..<(i + 1), date: d, end: nil, since: false, relative: true)
+        return DateMention(range: (marked ? i - 1 : i)..<(i + 1), date: d, end: nil, since: false, relative: true)
+    }
+
+    /// A weekday standing on its own as a date: after a lower-case word that is no preposition,
+    /// determiner, conjunction or auxiliary ("met Tuesday"), or before a possessive ("Monday's talks").
+    /// After a capitalized word it is part of a name ("Black Friday"); after "until" it ends a span.
+    private func bareWeekday(_ t: [Token], _ i: Int) -> Bool {
+        if i + 1 < t.count, ["'s", "'"].contains(t[i + 1].lower) { return i == 0 || !t[i - 1].isCapitalized }
+        guard i > 0 else { return false }
+        let before = t[i - 1]
+        return before.isWord && !before.isCapitalized && !before.isNumber && !notBeforeBareWeekday.contains(before.lower)
     }
 
     /// Whether a verb in the past stands right beside a date ("signed on Friday", "on Wednesday voted"):

@@ -122,6 +122,9 @@ extension Lexicon {
         public let determiners: Set<String>
         /// Verb forms of event cues that never head a noun phrase ("met", "sign").
         public let bareEventVerbs: Set<String>
+        /// Those of them in the base form ("sign", "meet"), which no singular subject takes: after
+        /// "a positive" they are the noun of another sense.
+        public let baseEventVerbs: Set<String>?
         /// Words right before a cue that make it a noun: "the visit", "a second meeting".
         public let eventNounMarkers: Set<String>
         /// "met 13 times": a count, not an event.

@@ -37,4 +37,24 @@ import Testing
         let past = try #require(events("Chile travelled to Peru in June to attend the regional summit in Lima.").first { $0.cls == "Meeting" })
         #expect(!past.planned)
     }
+
+    @Test func aReportedClauseHasASubjectOfItsOwn() throws {
+        let e = try #require(events("Chile said Peru had imposed sanctions on Bolivia.").first { $0.cls == "Sanction" })
+        #expect(names(e.agents) == ["Peru"])
+        // With no actor after the reporting verb, the speaker is the one who acts ("said it was imposing").
+        let own = try #require(events("Chile announced that it was imposing new sanctions on Bolivia.").first { $0.cls == "Sanction" })
+        #expect(names(own.agents) == ["Chile"])
+        // A reporting verb is written in lower case: "the United States" holds none.
+        let states = try #require(events("The United States and Chile imposed sanctions on Bolivia.").first { $0.cls == "Sanction" })
+        #expect(names(states.agents) == ["Chile", "United States"])
+    }
+
+    @Test func anIntentionDeniedIsNoEvent() {
+        #expect(events("Chile said it had no intention of imposing sanctions on Peru.").allSatisfy { $0.cls != "Sanction" })
+    }
+
+    @Test func aVerbCueAfterADeterminerIsANounOfAnotherSense() {
+        #expect(events("Chile called the talks with Peru a positive sign for the region.").allSatisfy { $0.cls != "AgreementSigning" })
+        #expect(events("Chile and Peru will sign the accord in Lima.").contains { $0.cls == "AgreementSigning" })
+    }
 }

@@ -65,6 +65,19 @@ import Testing
         #expect(parser.find(in: Tokenizer.tokens("on Monday"), reference: TextDate(year: 2021, month: 3)).isEmpty)
     }
 
+    @Test func aBareWeekdayIsADateAfterAVerbOrAsAPossessive() {
+        let parser = DateParser(patterns: Self.lexicon.patterns)
+        let wednesday = TextDate(year: 2021, month: 3, day: 17)
+        func period(_ text: String) -> String? { parser.find(in: Tokenizer.tokens(text), reference: wednesday).first?.period }
+        #expect(period("The parliament voted Monday to approve it") == "2021-03-15")
+        #expect(period("Tuesday's vote in the assembly") == "2021-03-16")
+        #expect(period("after the assembly's Tuesday’s vote") == "2021-03-16")
+        // A weekday inside a name, or after a preposition that makes it a span's end, is no date of its own.
+        #expect(period("sales rose on Black Friday") == nil)
+        #expect(period("the talks will last until Friday") == nil)
+        #expect(period("Monday and Tuesday") == nil)
+    }
+
     @Test func invalidDatesAreNotDates() {
         let parser = DateParser(patterns: Self.lexicon.patterns)
         #expect(parser.find(in: Tokenizer.tokens("on February 30, 2023"), reference: nil).isEmpty)
@@ -103,6 +116,12 @@ import Testing
         #expect(accession?.agents.map(\.name) == ["Uzbekistan"])
         #expect(!f.events.contains { $0.cls == "AgreementSigning" })
         #expect(!f.relations.contains { $0.property == "memberOf" })
+    }
+
+    @Test func membersNamedInAPrepositionalPhraseAreNoClauseSubjects() {
+        let member = { (text: String) in self.facts("Note\n\n\(text)\n").relations.filter { $0.property == "memberOf" }.map(\.subject.name) }
+        #expect(member("Chile rejected calls from some members of the World Trade Organization to act.").isEmpty)
+        #expect(member("Chile is one of the founding members of the World Trade Organization.") == ["Chile"])
     }
 
     @Test func observationsCarryUnitBoundChangeAndPeriod() {
