@@ -11,7 +11,10 @@ extension Extractor {
     func boundary(_ t: [Token], _ a: Int, _ b: Int) -> Bool {
         guard a < b else { return false }
         for k in a..<min(b, t.count) {
-            if [";", ":", "–", "—", "(", ")"].contains(t[k].text) { return true }
+            if [";", ":", "–", "—"].contains(t[k].text) { return true }
+            // A parenthesis is a boundary, unless it holds a short form: "The European Union (EU) signed".
+            if t[k].text == "(", !(k + 1..<min(t.count, k + 5)).contains(where: { t[$0].text == ")" }) { return true }
+            if t[k].text == ")", !(max(0, k - 4)..<k).contains(where: { t[$0].text == "(" }) { return true }
             if t[k].text == ",", k + 1 < t.count, grammar.clauseConnectives.contains(t[k + 1].lower) { return true }
             if ["while", "whereas", "but", "although", "because"].contains(t[k].lower) { return true }
         }
@@ -74,7 +77,16 @@ extension Extractor {
             var end = first.range.upperBound
             // What introduces a coordinated person is no break: "X and Ruritania's acting President Y".
             for next in candidates.dropFirst() where next.range.lowerBound >= end {
-                let between = (end..<next.range.lowerBound).filter { !qualifiers.contains($0) }.map { s.tokens[$0].lower }
+                // A short form in parentheses ("the Agency (JICA) and B") stands for the name before it.
+                var from = end
+                if from < next.range.lowerBound, s.tokens[from].text == "(",
+                   let shut = (from..<min(s.tokens.count, from + 5)).first(where: { s.tokens[$0].text == ")" }) { from = shut + 1 }
+                if next.range.lowerBound < from { continue }
+                // "A and India's Ministry of Finance": the possessor qualifies the conjunct.
+                var to = next.range.lowerBound
+                if to - 1 > from, ["'s", "'"].contains(s.tokens[to - 1].text),
+                   let owner = s.actors.first(where: { $0.range.upperBound == to - 1 && $0.range.lowerBound > from }) { to = owner.range.lowerBound }
+                let between = (from..<to).filter { !qualifiers.contains($0) }.map { s.tokens[$0].lower }
                 // "X, Ruritanian President Y's close ally, met": Y owns the apposition and is no second subject.
                 let a = next.range.upperBound
                 if a < s.tokens.count, s.tokens[a].text == "'s" || s.tokens[a].text == "'" { break }

@@ -211,7 +211,10 @@ extension Extractor {
         let end = nextCue(e, s, after: after)
         // "signed by A and B", "talks with A and B": a conjunct takes the role of the one before it.
         var lastRole: String?
-        while k < end, k < after + 14, !(k > after && boundary(t, k - 1, k)) {
+        // A list of the parties an actor's role began may run on past the usual window ("between the
+        // Egyptian President, X, and the President of the Commission, Y"): ten tokens past the last one.
+        var limit = after + 14
+        while k < end, k < limit, !(k > after && boundary(t, k - 1, k)) {
             let word = t[k].lower
             if nominal, word == "," { break }
             if let m = s.mentions.first(where: { $0.range.lowerBound == k && $0.role == .entity }) {
@@ -221,7 +224,9 @@ extension Extractor {
                 var b = k - 1
                 // Skip what modifies the name: articles, titles, demonyms ("with Chilean President X").
                 while b >= after, ["the", "both", "his", "its", "former", "'s", "'"].contains(t[b].lower)
-                        || s.mentions.contains(where: { $0.role != .entity && $0.range.contains(b) }) || qualifiers.contains(b) { b -= 1 }
+                        || s.mentions.contains(where: { $0.role != .entity && $0.range.contains(b) }) || qualifiers.contains(b)
+                        // "with the Egyptian President, X": the comma of a title's apposition.
+                        || (t[b].text == "," && b > after && s.mentions.contains { $0.role == .title && $0.range.upperBound == b }) { b -= 1 }
                 if b >= after { prep = t[b].lower }
                 if b < after { prep = "" }
                 // "A, B and C": a comma coordinates when an "and" closes the list later in the clause.
@@ -249,6 +254,7 @@ extension Extractor {
                 default: break
                 }
                 if let role, role != "same" { lastRole = role }
+                if role != nil, actorKinds.contains(ref.kind) { limit = max(limit, min(after + 26, m.range.upperBound + 10)) }
                 k = m.range.upperBound
                 continue
             }

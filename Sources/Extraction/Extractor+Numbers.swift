@@ -75,11 +75,16 @@ extension Extractor {
         let t = s.tokens
         let dateTokens = Set(s.dates.flatMap { Array($0.range) })
         let currencies = Currencies(lexicon.patterns)
+        var lastEnd = -1
         for i in t.indices where !dateTokens.contains(i) {
             guard var n = writtenFigure(t, at: i, currencies) else { continue }
             readCurrencyAndScale(&n, t, currencies)
             guard readCount(&n, t, at: i) else { continue }
-            let bound = bound(t, before: n.start)
+            defer { lastEnd = n.end }
+            let (bound, boundLength) = bound(t, before: n.start) ?? (nil, 0)
+            // "1.4bn Australian dollars (around $878.3m)": a figure in parentheses right after another restates it.
+            let opening = n.start - 1 - boundLength
+            if opening >= 0, opening == lastEnd, t[opening].text == "(" { continue }
             let change = isChange(t, n.start, n.end)
             if n.measure == nil { n.measure = clauseMeasure(s, n, f) }
             guard let measureName = n.measure, let unitName = n.unit else { continue }
@@ -168,10 +173,11 @@ extension Extractor {
     }
 
     /// A bound right before the figure: "at least", "over", "surpassing", "about".
-    private func bound(_ t: [Token], before start: Int) -> String? {
-        for (cue, meaning) in lexicon.patterns.bounds {
+    private func bound(_ t: [Token], before start: Int) -> (meaning: String, length: Int)? {
+        // The longest cue first, so that the answer never hangs on a dictionary's order ("more than" before "than").
+        for (cue, meaning) in lexicon.patterns.bounds.sorted(by: { ($0.key.count, $1.key) > ($1.key.count, $0.key) }) {
             let words = Extractor.cueWords(cue)
-            if Extractor.matches(words, at: start - words.count, in: t) { return meaning }
+            if Extractor.matches(words, at: start - words.count, in: t) { return (meaning, words.count) }
         }
         return nil
     }
@@ -215,7 +221,8 @@ extension Extractor {
         }
         let nearest = clauseDates.filter { !n.counted || distance($0.range, start..<end) <= 3 }
             .filter { d in !others.contains { distance(d.range, $0..<($0 + 1)) < distance(d.range, start..<end) } }
-            .min { a, b in distance(a.range, start..<end) < distance(b.range, start..<end) }
+            // At equal distance the date after the figure is its own: "$1.2 billion in 2021 and $900 million in 2020".
+            .min { a, b in (distance(a.range, start..<end), a.range.lowerBound >= end ? 0 : 1) < (distance(b.range, start..<end), b.range.lowerBound >= end ? 0 : 1) }
         if let nearest { return nearest.period }
         if t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { return String(format4(r.year - 1)) }
         return nil

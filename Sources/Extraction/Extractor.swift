@@ -174,6 +174,10 @@ public struct Extractor: Sendable {
                 // A first name that is also a city ("Sofia", "Victoria") is a name when a surname follows.
                 parts.append(normalCase(t[j].text))
                 j += 1
+            } else if !parts.isEmpty, particleJoined(t[j], particles) {
+                // "Abdel Fattah al-Sissi": a particle written onto the surname.
+                parts.append(t[j].text)
+                j += 1
             } else if !parts.isEmpty, particles.contains(t[j].text), j + 1 < t.count,
                       nameWord(j + 1) || (particles.contains(t[j + 1].text) && nameWord(j + 2)) {
                 parts.append(t[j].text)
@@ -184,6 +188,12 @@ public struct Extractor: Sendable {
         }
         guard parts.count >= 2 else { return nil }
         return parts.joined(separator: " ")
+    }
+
+    /// A name particle joined by a hyphen to a capitalized word: "al-Sissi", "el-Sisi", "ad-Din".
+    func particleJoined(_ tok: Token, _ particles: Set<String>) -> Bool {
+        guard let dash = tok.text.firstIndex(of: "-"), particles.contains(String(tok.text[..<dash])) else { return false }
+        return tok.text[tok.text.index(after: dash)...].first?.isUppercase ?? false
     }
 
     /// Whether token `k` is part of a title of two or more words ("Treasury Secretary"): no part of a name.

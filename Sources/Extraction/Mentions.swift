@@ -340,6 +340,8 @@ extension Extractor {
                     j += 1
                 } else if j > i, particles.contains(t[j].text), j + 1 < t.count, t[j + 1].isCapitalized {
                     j += 1  // "Lula da Silva", "von der Leyen"
+                } else if j > i, particleJoined(t[j], particles) {
+                    j += 1  // "Abdel Fattah al-Sissi"
                 } else {
                     break
                 }

@@ -57,4 +57,25 @@ import Testing
         #expect(events("Chile called the talks with Peru a positive sign for the region.").allSatisfy { $0.cls != "AgreementSigning" })
         #expect(events("Chile and Peru will sign the accord in Lima.").contains { $0.cls == "AgreementSigning" })
     }
+
+    @Test func aShortFormInParenthesesBreaksNoClause() throws {
+        let e = try #require(events("The European Union (EU) signed on 2 May 2023 a partnership agreement with Peru.").first { $0.cls == "AgreementSigning" })
+        #expect(names(e.everyone).contains("European Union"))
+        // A short form and a possessor inside a coordinated subject: both sides sign.
+        let two = try #require(events("The Andean Development Corporation (CAF) and Chile's Ministry of Finance signed a loan agreement.").first { $0.cls == "AgreementSigning" })
+        #expect(two.agents.count == 2)
+    }
+
+    @Test func aListOfSidesRunsPastTheWindowThroughTitledAppositions() throws {
+        let e = try #require(events("The accord was signed in Lima between the Peruvian President, Tomas Quispe Rojas, and the President of the European Commission, Ursula von der Leyen.").first { $0.cls == "AgreementSigning" })
+        #expect(names(e.agents) == ["Tomas Quispe Rojas", "Ursula von der Leyen"])
+        // Far from the last side named, a "by" belongs to another verb.
+        let visit = try #require(events("Chilean President Ana Ruiz Soto landed in Lima on Sunday evening for a state visit that she had planned for many months and was received by Peruvian President Tomas Quispe Rojas.").first { $0.cls == "Visit" })
+        #expect(names(visit.agents) == ["Ana Ruiz Soto"])
+    }
+
+    @Test func aParticleWrittenOntoASurnameIsPartOfTheName() {
+        let f = ExtractionTests.extract(["Note\n\nThe Egyptian President, Abdel Karim al-Masri, met Chilean President Ana Ruiz Soto in Cairo on 3 May 2023.\n"]).facts[0]
+        #expect(f.events.contains { $0.everyone.contains { $0.name == "Abdel Karim al-Masri" } })
+    }
 }

@@ -124,6 +124,13 @@ import Testing
         #expect(member("Chile is one of the founding members of the World Trade Organization.") == ["Chile"])
     }
 
+    @Test func aFigureTakesTheDateAfterItAndARestatementInParenthesesIsNoSecondFigure() {
+        let f = facts("Note\n\nTrade between Kenya and Ethiopia reached $1.2 billion in 2021 and $900 million in 2020.\n")
+        #expect(Set(f.observations.map { "\($0.value) \($0.period ?? "")" }) == ["1200000000.0 2021", "900000000.0 2020"])
+        let aid = facts("Note\n\nKenya will give Ethiopia aid of 1.4 billion Kenyan shillings (around $11 million) in 2024.\n")
+        #expect(aid.observations.count == 1)
+    }
+
     @Test func observationsCarryUnitBoundChangeAndPeriod() {
         let f = facts("Note\n\nIn 2021, bilateral trade between Kenya and Ethiopia reached more than $1.2 billion, a 14 percent year-on-year increase.\n")
         let money = f.observations.first { $0.unit == "USD" }
