@@ -13,12 +13,19 @@ extension Extractor {
         for k in a..<min(b, t.count) {
             if [";", ":", "–", "—"].contains(t[k].text) { return true }
             // A parenthesis is a boundary, unless it holds a short form: "The European Union (EU) signed".
-            if t[k].text == "(", !(k + 1..<min(t.count, k + 5)).contains(where: { t[$0].text == ")" }) { return true }
+            if t[k].text == "(", shortParenthesisClose(t, opening: k) == nil { return true }
             if t[k].text == ")", !(max(0, k - 4)..<k).contains(where: { t[$0].text == "(" }) { return true }
             if t[k].text == ",", k + 1 < t.count, grammar.clauseConnectives.contains(t[k + 1].lower) { return true }
             if ["while", "whereas", "but", "although", "because"].contains(t[k].lower) { return true }
         }
         return false
+    }
+
+    /// The closing parenthesis of a short parenthetical opened at `k`, at most three tokens inside:
+    /// "(EU)", "(JICA)".
+    func shortParenthesisClose(_ t: [Token], opening k: Int) -> Int? {
+        guard k < t.count, t[k].text == "(" else { return nil }
+        return (k + 1..<min(t.count, k + 5)).first { t[$0].text == ")" }
     }
 
     /// Where the clause of the token at `i` starts: after the nearest comma or clause boundary before
@@ -37,12 +44,12 @@ extension Extractor {
         for k in stride(from: cue - 1, through: start, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
         // Names inside quoted words are the speaker's, not the subject of the article's own clause.
         let cueQuoted = cue < s.tokens.count && s.tokens[cue].quoted
+        let before = { (from: Int) in s.actors.filter { $0.range.lowerBound >= from && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) } }
         // "X said Y had imposed …": the reported clause has a subject of its own, which acts.
-        if let r = (start..<cue).last(where: { !s.tokens[$0].isCapitalized && reportingWords.contains(s.tokens[$0].lower) }),
-           s.actors.contains(where: { $0.range.lowerBound > r && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) }) {
+        if let r = (start..<cue).last(where: { !s.tokens[$0].isCapitalized && reportingWords.contains(s.tokens[$0].lower) }), !before(r + 1).isEmpty {
             start = r + 1
         }
-        let inClause = s.actors.filter { $0.range.lowerBound >= start && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) }
+        let inClause = before(start)
         // "of His Excellency President X": titles, honorifics and demonyms stand between a preposition and its name.
         let qualifiers = qualifyingTokens(s)
         let honorificWords = Set(honorificTokens.joined())
@@ -79,8 +86,7 @@ extension Extractor {
             for next in candidates.dropFirst() where next.range.lowerBound >= end {
                 // A short form in parentheses ("the Agency (JICA) and B") stands for the name before it.
                 var from = end
-                if from < next.range.lowerBound, s.tokens[from].text == "(",
-                   let shut = (from..<min(s.tokens.count, from + 5)).first(where: { s.tokens[$0].text == ")" }) { from = shut + 1 }
+                if from < next.range.lowerBound, let shut = shortParenthesisClose(s.tokens, opening: from) { from = shut + 1 }
                 if next.range.lowerBound < from { continue }
                 // "A and India's Ministry of Finance": the possessor qualifies the conjunct.
                 var to = next.range.lowerBound

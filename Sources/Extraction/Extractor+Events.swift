@@ -315,7 +315,7 @@ extension Extractor {
             guard let role = EventFact.Role(rawValue: name), let other = EventFact.Role(rawValue: otherName) else { continue }
             fact.setRole(role, fact.role(role).subtracting(fact.role(other)))
         }
-        if let n = fact.location.flatMap({ _ in frame.minPartiesWithLocation }) ?? frame.minParties, fact.everyone.count < n { return false }
+        if let n = (fact.location != nil ? frame.minPartiesWithLocation : nil) ?? frame.minParties, fact.everyone.count < n { return false }
         for requirement in frame.requires ?? [] {
             let met = requirement.split(separator: "|").contains { alternative in
                 let parts = alternative.split(separator: ":", maxSplits: 1).map(String.init)

@@ -174,11 +174,7 @@ extension Extractor {
 
     /// A bound right before the figure: "at least", "over", "surpassing", "about".
     private func bound(_ t: [Token], before start: Int) -> (meaning: String, length: Int)? {
-        // The longest cue first, so that the answer never hangs on a dictionary's order ("more than" before "than").
-        for (cue, meaning) in lexicon.patterns.bounds.sorted(by: { ($0.key.count, $1.key) > ($1.key.count, $0.key) }) {
-            let words = Extractor.cueWords(cue)
-            if Extractor.matches(words, at: start - words.count, in: t) { return (meaning, words.count) }
-        }
+        for (words, meaning) in boundCues where Extractor.matches(words, at: start - words.count, in: t) { return (meaning, words.count) }
         return nil
     }
 
@@ -219,10 +215,11 @@ extension Extractor {
         let others = t.indices.filter { k in
             !(start..<end).contains(k) && !dateTokens.contains(k) && (t[k].isNumber || lexicon.patterns.numberWords[t[k].lower] != nil)
         }
+        // At equal distance the date after the figure is its own: "$1.2 billion in 2021 and $900 million in 2020".
+        let nearness = { (d: DateMention) in (distance(d.range, start..<end), d.range.lowerBound >= end ? 0 : 1) }
         let nearest = clauseDates.filter { !n.counted || distance($0.range, start..<end) <= 3 }
             .filter { d in !others.contains { distance(d.range, $0..<($0 + 1)) < distance(d.range, start..<end) } }
-            // At equal distance the date after the figure is its own: "$1.2 billion in 2021 and $900 million in 2020".
-            .min { a, b in (distance(a.range, start..<end), a.range.lowerBound >= end ? 0 : 1) < (distance(b.range, start..<end), b.range.lowerBound >= end ? 0 : 1) }
+            .min { nearness($0) < nearness($1) }
         if let nearest { return nearest.period }
         if t.contains(where: { $0.lower == "last" }), t.contains(where: { $0.lower == "year" }), let r = s.reference { return String(format4(r.year - 1)) }
         return nil

@@ -108,7 +108,7 @@ extension Extractor {
         // ("one of the members of O" still is).
         var k = i - 1
         while k >= 0, k > i - 4, t[k].isWord, !t[k].isCapitalized, !grammar.prepositions.contains(t[k].lower) { k -= 1 }
-        if cue.possessor == nil, k >= 0, k < i, grammar.prepositions.subtracting(["of", "among"]).contains(t[k].lower) { return }
+        if cue.possessor == nil, k >= 0, grammar.prepositions.contains(t[k].lower), !["of", "among"].contains(t[k].lower) { return }
         let owners = cue.possessor.map { [$0] } ?? (t[i].lower.hasPrefix("member") || !t[i].lower.hasPrefix("membership") ? pairOrSubject(s, before: i) : [])
         for owner in owners {
             for o in objects(s, after: cue.after, kinds: [.organization], window: 4) { addRelation(cue, owner, o.ref, rule: "noun", s, &f) }

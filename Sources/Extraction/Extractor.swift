@@ -22,6 +22,9 @@ public struct Extractor: Sendable {
     let oneWordCountVerbs: [String: String]
     /// The one-word reporting verbs ("said", "announced") that open a reported clause.
     let reportingWords: Set<String>
+    /// The bound cues before a figure as word sequences with their meaning, longest first, so that the
+    /// answer never hangs on a dictionary's order ("more than" before "than"): read for every figure.
+    let boundCues: [(words: [String], meaning: String)]
 
     /// The sentence stages, in order.
     public let pipeline: Pipeline
@@ -39,6 +42,8 @@ public struct Extractor: Sendable {
         self.countVerbWords = countVerbs.map { (Extractor.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
         self.oneWordCountVerbs = Dictionary(countVerbs.filter { !$0.cue.contains(" ") }.map { ($0.cue, $0.measure) }, uniquingKeysWith: { a, _ in a })
         self.reportingWords = Set(lexicon.patterns.reporting.filter { !$0.contains(" ") })
+        self.boundCues = lexicon.patterns.bounds.sorted { ($0.key.count, $1.key) > ($1.key.count, $0.key) }
+            .map { (Extractor.cueWords($0.key), $0.value) }
         self.shapeWords = Set((lexicon.patterns.organizationShapes + lexicon.patterns.initiativeShapes).map { $0.lowercased() })
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
     }
