@@ -80,10 +80,12 @@ extension Extractor {
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
 
         // Who acts.
-        var subjects = actors(e, s, at: i, after: after, nominal: nominal, before: before, isVerbForm: isVerbForm, frame: frame, &fact)
-        // "X witnessed the signing" takes part; "X welcomed the signing" has no part in it.
         let phraseStart = d >= 0 && d < i - 1 && determiners.contains(t[d].lower) ? d : (i > 0 && determiners.contains(t[i - 1].lower) ? i - 1 : i)
         let verbAt = phraseStart - 1
+        // "thanked X for hosting the talks": the gerund, and the event noun it governs, are X's.
+        let controlled = controlledSubjects(s, at: i) ?? (nominal && verbAt >= 0 ? controlledSubjects(s, at: verbAt) : nil)
+        var subjects = controlled ?? actors(e, s, at: i, after: after, nominal: nominal, before: before, isVerbForm: isVerbForm, frame: frame, &fact)
+        // "X witnessed the signing" takes part; "X welcomed the signing" has no part in it.
         if nominal, verbAt >= 0, grammar.witnessVerbs.contains(t[verbAt].lower) || grammar.onlookerVerbs.contains(t[verbAt].lower) {
             if grammar.witnessVerbs.contains(t[verbAt].lower) {
                 for subj in subjects where actorKinds.contains(subj.kind) { fact.participants.insert(subj) }
@@ -121,11 +123,12 @@ extension Extractor {
         for subj in subjects where actorKinds.contains(subj.kind) {
             switch e.subjectRole {
             case "agent": fact.agents.insert(subj)
-            case "host": if subj.kind != .person { fact.hosts.insert(subj) } else { fact.participants.insert(subj) }
+            case "host": fact.hosts.insert(subj)
             default: fact.participants.insert(subj)
             }
         }
-        date(&fact, s, at: i, limit: nextCue(e, s, after: after))
+        // "thanked X on Monday for hosting the talks": the day before a controlled gerund is the thanks'.
+        date(&fact, s, at: i, limit: nextCue(e, s, after: after), earliest: controlled == nil ? 0 : i)
         if frame.named == true, !name(&fact, s, at: i) { return nil }
         return satisfies(frame, &fact) ? fact : nil
     }
@@ -175,7 +178,7 @@ extension Extractor {
                 guard let k = s.has(v, from: max(0, i - 5)), k < i else { return false }
                 return !boundary(t, k, i)
             }), let k = s.has(verb, from: max(0, i - 5)) {
-                subjects = subject(s, before: k)
+                subjects = controlledSubjects(s, at: k) ?? subject(s, before: k)
             }
         } else {
             // "…, which A joined": the relative clause's subject and antecedent.
@@ -194,12 +197,37 @@ extension Extractor {
                     guard let k = s.has(v, from: max(0, i - 5)), k < i else { return false }
                     return !boundary(t, k, i)
                 }
-                if let verb, let k = s.has(verb, from: max(0, i - 5)) { subjects = subject(s, before: k) }
+                if let verb, let k = s.has(verb, from: max(0, i - 5)) { subjects = controlledSubjects(s, at: k) ?? subject(s, before: k) }
             } else {
                 subjects = subject(s, before: i)
             }
         }
         return subjects
+    }
+
+    /// "thanked X for hosting", "gratitude to A and B for hosting", "congratulated X on joining": the
+    /// subject of a gerund after "for"/"on" is the object of the word of thanks, praise or blame before
+    /// it, not the clause's subject. Nil when the verb at `i` is no such gerund, or when the controlling
+    /// word has no object ("X was praised for hosting": the subject does it); no one when its object
+    /// names no actor ("thanked them for hosting").
+    func controlledSubjects(_ s: Sentence, at i: Int) -> [EntityRef]? {
+        let t = s.tokens
+        guard i >= 2, t[i].lower.hasSuffix("ing"), ["for", "on"].contains(t[i - 1].lower),
+              let words = grammar.objectControlWords else { return nil }
+        let p = i - 1
+        guard let c = (max(0, p - 40)..<p).last(where: { words.contains(t[$0].lower) }), !boundary(t, c, p) else { return nil }
+        if c + 1 == p { return nil }
+        var from = c + 1
+        // "gratitude to A for hosting the talks, and to B for hosting …": a second object after an
+        // earlier controlled gerund starts at the "and" that coordinates it.
+        if let g = (from..<(p - 1)).last(where: { ["for", "on"].contains(t[$0].lower) && t[$0 + 1].lower.hasSuffix("ing") }) {
+            guard let and = ((g + 2)..<p).first(where: { t[$0].lower == "and" && (t[$0 - 1].text == "," || grammar.prepositions.contains(t[$0 + 1].lower)) })
+            else { return nil }
+            from = and + 1
+        } else if p - c > 16 {
+            return nil
+        }
+        return s.actors.filter { $0.range.lowerBound >= from && $0.range.upperBound <= p }.map(\.ref)
     }
 
     /// Objects and prepositional roles after the cue: hosts, participants, targets, the place.
@@ -281,9 +309,12 @@ extension Extractor {
         return starts.min() ?? t.count
     }
 
-    func date(_ fact: inout EventFact, _ s: Sentence, at i: Int, limit: Int? = nil) {
+    func date(_ fact: inout EventFact, _ s: Sentence, at i: Int, limit: Int? = nil, earliest: Int = 0) {
         let t = s.tokens
-        let candidates = s.dates.filter { !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) && $0.range.lowerBound < (limit ?? t.count) }
+        let candidates = s.dates.filter {
+            !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) && $0.range.lowerBound < (limit ?? t.count)
+                && $0.range.lowerBound >= earliest
+        }
         // The nearest date expression in the clause; after the cue wins a tie.
         let dateMention = candidates.min { a, b in
             let da = a.range.lowerBound >= i ? a.range.lowerBound - i : i - a.range.upperBound

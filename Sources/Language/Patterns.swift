@@ -155,6 +155,9 @@ extension Lexicon {
         public let questionWords: Set<String>
         /// "a package of sanctions", "a round of talks": nouns of quantity whose "of" phrase is the event itself.
         public let quantityNouns: Set<String>
+        /// "thanked X for hosting", "congratulated X on joining": words of thanks, praise and blame
+        /// whose object is the one who does what the gerund after "for"/"on" says.
+        public let objectControlWords: Set<String>?
     }
 
     public struct Patterns: Decodable, Sendable {

@@ -49,6 +49,25 @@ import Testing
         #expect(names(states.agents) == ["Chile", "United States"])
     }
 
+    @Test func theObjectOfThanksOrPraiseDoesWhatTheGerundSays() throws {
+        let joined = try #require(events("Chile congratulated Peru on joining the World Trade Organization.").first { $0.cls == "Accession" })
+        #expect(names(joined.agents) == ["Peru"])
+        // The event noun that the gerund governs ("the talks") is theirs too.
+        let hosted = events("Chile and Peru thanked Bolivia and Ecuador for hosting the talks in 2021.").filter { $0.cls == "Meeting" }
+        #expect(hosted.contains { names($0.hosts) == ["Bolivia", "Ecuador"] })
+        #expect(!hosted.isEmpty && hosted.allSatisfy { names($0.everyone) == ["Bolivia", "Ecuador"] })
+        // A second object, coordinated after the first gerund, hosts the second event.
+        let second = events("Chile expressed its gratitude to Bolivia for hosting talks in 2021, and to Peru and Ecuador for hosting the summit.")
+            .filter { $0.cls == "Meeting" }
+        #expect(second.contains { names($0.hosts) == ["Ecuador", "Peru"] && $0.date == nil })
+        #expect(second.allSatisfy { !$0.hosts.contains { $0.name == "Chile" } })
+        // An object that names no actor gives the gerund no subject at all, not the clause's.
+        #expect(events("Chile thanked them for hosting the talks with Peru.").allSatisfy { !$0.hosts.contains { $0.name == "Chile" } })
+        // With no object ("was praised for"), the subject does it.
+        let passive = try #require(events("Chile was praised for signing the accord with Peru.").first { $0.cls == "AgreementSigning" })
+        #expect(passive.agents.contains { $0.name == "Chile" })
+    }
+
     @Test func anIntentionDeniedIsNoEvent() {
         #expect(events("Chile said it had no intention of imposing sanctions on Peru.").allSatisfy { $0.cls != "Sanction" })
     }
