@@ -85,22 +85,7 @@ extension Extractor {
         // "thanked X for hosting the talks": the gerund, and the event noun it governs, are X's.
         let controlled = controlledSubjects(s, at: i) ?? (nominal && verbAt >= 0 ? controlledSubjects(s, at: verbAt) : nil)
         var subjects = controlled ?? actors(e, s, at: i, after: after, nominal: nominal, before: before, isVerbForm: isVerbForm, frame: frame, &fact)
-        // "X witnessed the signing" takes part; "X welcomed the signing" has no part in it.
-        if nominal, verbAt >= 0, grammar.witnessVerbs.contains(t[verbAt].lower) || grammar.onlookerVerbs.contains(t[verbAt].lower) {
-            if grammar.witnessVerbs.contains(t[verbAt].lower) {
-                for subj in subjects where actorKinds.contains(subj.kind) { fact.participants.insert(subj) }
-            }
-            for subj in subjects { fact.agents.remove(subj) }
-            subjects = []
-        }
-        // "X expressed its support of the signing": an event noun that is the object of another noun has
-        // none of the clause's subjects; "a package of sanctions", "a round of talks" is the event itself.
-        if nominal, verbAt >= 1, ["of", "about"].contains(t[verbAt].lower), t[verbAt - 1].text.allSatisfy(\.isLetter),
-           !t[verbAt - 1].isCapitalized, !t[verbAt - 1].lower.hasSuffix("ed"), !grammar.quantityNouns.contains(t[verbAt - 1].lower),
-           s.mentions.allSatisfy({ !$0.range.contains(verbAt - 1) }) {
-            for subj in subjects { fact.agents.remove(subj); fact.participants.remove(subj) }
-            subjects = []
-        }
+        governed(s, nominal: nominal, verbAt: verbAt, &subjects, &fact)
         let agentsBefore = fact.agents
         fillRoles(e, s, after: after, nominal: nominal, &fact)
         // "X attends the inauguration of Y", "X welcomed the visit by Y": an agent named after the cue is the
@@ -131,6 +116,29 @@ extension Extractor {
         date(&fact, s, at: i, limit: nextCue(e, s, after: after), earliest: controlled == nil ? 0 : i)
         if frame.named == true, !name(&fact, s, at: i) { return nil }
         return satisfies(frame, &fact) ? fact : nil
+    }
+
+    /// The subjects of an event noun that another word governs: "X witnessed the signing" takes part,
+    /// "X welcomed the signing" has none, nor has "X expressed its support of the signing".
+    func governed(_ s: Sentence, nominal: Bool, verbAt: Int, _ subjects: inout [EntityRef], _ fact: inout EventFact) {
+        let t = s.tokens
+        let actorKinds: Set<EntityKind> = [.person, .country, .organization]
+        // "X witnessed the signing" takes part; "X welcomed the signing" has no part in it.
+        if nominal, verbAt >= 0, grammar.witnessVerbs.contains(t[verbAt].lower) || grammar.onlookerVerbs.contains(t[verbAt].lower) {
+            if grammar.witnessVerbs.contains(t[verbAt].lower) {
+                for subj in subjects where actorKinds.contains(subj.kind) { fact.participants.insert(subj) }
+            }
+            for subj in subjects { fact.agents.remove(subj) }
+            subjects = []
+        }
+        // "X expressed its support of the signing": an event noun that is the object of another noun has
+        // none of the clause's subjects; "a package of sanctions", "a round of talks" is the event itself.
+        if nominal, verbAt >= 1, ["of", "about"].contains(t[verbAt].lower), t[verbAt - 1].text.allSatisfy(\.isLetter),
+           !t[verbAt - 1].isCapitalized, !t[verbAt - 1].lower.hasSuffix("ed"), !grammar.quantityNouns.contains(t[verbAt - 1].lower),
+           s.mentions.allSatisfy({ !$0.range.contains(verbAt - 1) }) {
+            for subj in subjects { fact.agents.remove(subj); fact.participants.remove(subj) }
+            subjects = []
+        }
     }
 
     /// A verb cue that is no event noun, after a determiner, is a noun of another sense: "the sign",
