@@ -76,11 +76,12 @@ extension Extractor {
         let dateTokens = Set(s.dates.flatMap { Array($0.range) })
         let currencies = Currencies(lexicon.patterns)
         var lastEnd = -1
+        var last: Figure?
         for i in t.indices where !dateTokens.contains(i) {
             guard var n = writtenFigure(t, at: i, currencies) else { continue }
             readCurrencyAndScale(&n, t, currencies)
-            guard readCount(&n, t, at: i) else { continue }
-            defer { lastEnd = n.end }
+            guard readCount(&n, t, at: i) || readRelated(&n, s, after: last, dateTokens, f) else { continue }
+            defer { lastEnd = n.end; last = n }
             let (bound, boundLength) = bound(t, before: n.start) ?? (nil, 0)
             // "1.4bn Australian dollars (around $878.3m)": a figure in parentheses right after another restates it.
             let opening = n.start - 1 - boundLength
@@ -172,6 +173,30 @@ extension Extractor {
         return true
     }
 
+    /// A bare number that another figure or the clause gives its measure: "187 in favour", "up from
+    /// 185" (the measure the clause names), "… 185 last year and 184 in 2021" (the figure before it, with
+    /// nothing but dates and a conjunction between). False when it is none of these or a year.
+    private func readRelated(_ n: inout Figure, _ s: Sentence, after last: Figure?, _ dateTokens: Set<Int>, _ f: DocumentFacts) -> Bool {
+        let t = s.tokens, p = lexicon.patterns
+        guard n.unit == nil, Int(t[n.start].text) == nil || DateParser.year(t[n.start]) == nil else { return false }
+        if let tally = (p.tallies ?? []).first(where: { Extractor.matches(Extractor.cueWords($0.cue), at: n.end, in: t) }) {
+            n.unit = "count"; n.measure = tally.measure; n.end += Extractor.cueWords(tally.cue).count
+            return true
+        }
+        if (p.comparisonCues ?? []).contains(where: { c in let w = Extractor.cueWords(c); return Extractor.matches(w, at: n.start - w.count, in: t) }),
+           let measure = clauseMeasure(s, n, f) {
+            n.unit = "count"; n.measure = measure
+            return true
+        }
+        if let last, let unit = last.unit, let measure = last.measure, last.end < n.start,
+           (last.end..<n.start).allSatisfy({ dateTokens.contains($0) || ["and", "or", ",", "to"].contains(t[$0].lower) }),
+           (last.end..<n.start).contains(where: { ["and", "or", "to"].contains(t[$0].lower) }) {
+            n.unit = unit; n.measure = measure; n.counted = last.counted
+            return true
+        }
+        return false
+    }
+
     /// A bound right before the figure: "at least", "over", "surpassing", "about".
     private func bound(_ t: [Token], before start: Int) -> (meaning: String, length: Int)? {
         for (words, meaning) in boundCues where Extractor.matches(words, at: start - words.count, in: t) { return (meaning, words.count) }
@@ -198,6 +223,18 @@ extension Extractor {
         // "5 billion euros in loans", "$300 million of aid": the measure the amount is in or of comes first.
         if n.end + 1 < t.count, ["in", "of", "for"].contains(t[n.end].lower),
            let m = p.measures.first(where: { $0.cue == t[n.end + 1].lower }) { return m.measure }
+        // "a grant of approximately R500 million", "equipment worth R167 million": the noun an amount of
+        // money is of, or is the worth of; a measure word's measure, else the noun itself.
+        let of = n.start - 1 - (bound(t, before: n.start)?.length ?? 0)
+        if n.unit != "count", n.unit != "percent", of >= 1, ["of", "worth"].contains(t[of].lower) {
+            let noun = t[of - 1]
+            if let m = p.measures.first(where: { $0.cue == noun.lower }) { return m.measure }
+            if noun.isWord, !noun.isCapitalized, noun.text.allSatisfy(\.isLetter), !(grammar.amountNouns ?? []).contains(noun.lower),
+               !grammar.determiners.contains(noun.lower), !grammar.prepositions.contains(noun.lower), !noun.lower.hasSuffix("ed"),
+               !grammar.auxiliaries.contains(noun.lower), !grammar.copulas.contains(noun.lower) {
+                return noun.lower
+            }
+        }
         // "… $5.08 billion, while it topped $5.83 billion": the same measure as the sentence's last figure.
         if let found = before.first ?? after.first { return found }
         if t[clauseStart..<n.start].contains(where: { $0.lower == "it" }), let last = f.observations.last, last.evidence == s.evidence { return last.measure }

@@ -158,6 +158,8 @@ extension Lexicon {
         /// "thanked X for hosting", "congratulated X on joining": words of thanks, praise and blame
         /// whose object is the one who does what the gerund after "for"/"on" says.
         public let objectControlWords: Set<String>?
+        /// "a total of $5 billion": nouns before "of" an amount that say only that it is an amount.
+        public let amountNouns: Set<String>?
     }
 
     public struct Patterns: Decodable, Sendable {
@@ -176,6 +178,11 @@ extension Lexicon {
         public let measures: [Measure]
         /// "35 people were killed", "over 270,000 displaced": verbs after a count that say what it counts.
         public let countVerbs: [Measure]?
+        /// "187 in favour", "12 against": words after a bare count that say what the votes were.
+        public let tallies: [Measure]?
+        /// "up from 185", "compared with 40": a bare number after these is a figure of the measure the
+        /// clause names.
+        public let comparisonCues: [String]?
         public let modality: [String]
         public let negation: [String]
         public let reporting: [String]

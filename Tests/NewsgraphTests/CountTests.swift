@@ -79,6 +79,26 @@ extension CountTests {
         #expect(o.contains { $0.value == 5_000_000_000 && $0.period == nil })
     }
 
+    @Test func aBareNumberTakesItsMeasureFromATallyAComparisonOrTheFigureBeforeIt() {
+        let tally = observations("Note\n\nThe vote on Chile's resolution was 120 in favour to 9 against.\n")
+        #expect(tally.contains { $0.value == 120 && $0.measure == "votes in favour" && $0.unit == "count" })
+        #expect(tally.contains { $0.value == 9 && $0.measure == "votes against" })
+        let compared = observations("Date: 2024-05-02\n\nThe vote for Chile was up from 110 last year and 98 in 2021.\n")
+        #expect(compared.contains { $0.value == 110 && $0.measure == "votes" && $0.period == "2023" })
+        #expect(compared.contains { $0.value == 98 && $0.measure == "votes" && $0.period == "2021" })
+        // A bare number with no measure near it, and a year, stay no figure.
+        #expect(observations("Note\n\nChile said 40 of them came from Peru in 2021.\n").isEmpty)
+    }
+
+    @Test func anAmountOfMoneyIsOfTheNounItIsTheWorthOf() {
+        let o = observations("Note\n\nChile gave Peru a grant of about $50 million and trucks worth $3 million.\n")
+        #expect(o.contains { $0.value == 50_000_000 && $0.measure == "grant" && $0.bound == "about" })
+        #expect(o.contains { $0.value == 3_000_000 && $0.measure == "trucks" })
+        // A noun that says only that it is an amount, or a verb, names no measure.
+        #expect(!observations("Note\n\nChile set a target of $9 million for Peru.\n").contains { $0.measure == "target" })
+        #expect(!observations("Note\n\nThe port of Chile was worth $9 million to Peru.\n").contains { $0.measure == "was" })
+    }
+
     @Test func bilnIsABillion() {
         let o = observations("Note\n\nChile lends Peru $5 bln in loans.\n")
         #expect(o.contains { $0.value == 5_000_000_000 && $0.unit == "USD" })
