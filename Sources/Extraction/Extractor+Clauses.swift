@@ -195,6 +195,29 @@ extension Extractor {
         planned(s.tokens, in: max(0, from)..<min(to, s.tokens.count))
     }
 
+    /// Whether the event at cue `i` is told in the present or the present perfect, the tenses of the
+    /// article's own news: "the Council imposes sanctions", "the EU is imposing", "the two sides have
+    /// agreed". A headline's present tells of the past ("X Signs Deal", written the day after), and a
+    /// clause of what recurs or lasts ("meets every year", "has met three times") has no one day.
+    func toldAsNews(_ s: Sentence, at i: Int) -> Bool {
+        let t = s.tokens
+        guard Extractor.endsAsSentence(t), !Extractor.isHeadline(t) else { return false }
+        let start = clauseStart(t, before: i)
+        var end = i + 1
+        while end < t.count, t[end].text != ",", !boundary(t, end, end + 1) { end += 1 }
+        if hasCue(grammar.habitualCues ?? [], t[start..<end]) { return false }
+        // The verb group: the lower-case words before the cue, back to its subject.
+        var k = i
+        while k > start, k > i - 4, t[k - 1].isWord, !t[k - 1].isCapitalized, !grammar.pronouns.contains(t[k - 1].lower) { k -= 1 }
+        let group = t[k...i].map(\.lower)
+        if let a = group.firstIndex(where: { (grammar.perfectAuxiliaries ?? []).contains($0) }), a + 1 < group.count, group[a + 1] != "to" { return true }
+        if let a = group.firstIndex(where: { (grammar.progressiveAuxiliaries ?? []).contains($0) }),
+           group[(a + 1)...].contains(where: { $0.hasSuffix("ing") }) { return true }
+        // "The Council imposes": a light verb in the present, right after its subject.
+        let presentLight = (lexicon.patterns.lightVerbs ?? []).filter { $0.hasSuffix("s") && !$0.hasSuffix("ss") }
+        return k > 0 && (t[k - 1].isCapitalized || grammar.pronouns.contains(t[k - 1].lower)) && presentLight.contains(group[0])
+    }
+
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.
     func reported(_ s: Sentence, before cue: Int) -> Bool {
         let words = s.tokens[0..<cue].map(\.lower)

@@ -332,6 +332,8 @@ extension Extractor {
         if let d = dateMention, !d.since {
             fact.date = d.date
             if let end = d.end, end != d.date, d.date < end { fact.endDate = end }
+        } else if dateMention == nil, !fact.planned, s.stated, let day = s.reference, toldAsNews(s, at: i) {
+            fact.date = day
         }
     }
 

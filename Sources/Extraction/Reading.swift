@@ -66,6 +66,8 @@ extension Extractor {
         var lastPerson: EntityRef? = nil
         var dates: [DateMention] = []
         let isQuestion: Bool
+        /// Whether the article states its date (a header or a dateline), rather than the reference being inferred.
+        var stated = false
 
         var actors: [Mention] { mentions.filter { $0.role != .title && $0.ref.kind.isActor } }
 
@@ -77,7 +79,8 @@ extension Extractor {
     func sentence(_ index: Int, of d: Reading) -> Sentence {
         let t = d.tokens[index]
         return Sentence(tokens: t, mentions: d.mentions[index], evidence: Evidence(document: d.facts.document, sentence: d.sentences[index]),
-                        previous: index > 0 ? d.sentences[index - 1] : nil, reference: d.reference, pair: d.pair, isQuestion: isQuestion(t))
+                        previous: index > 0 ? d.sentences[index - 1] : nil, reference: d.reference, pair: d.pair, isQuestion: isQuestion(t),
+                        stated: d.facts.date != nil)
     }
 
     /// A document's stages up to the corpus pass (cleaning, sentences and tokens): made once per

@@ -311,6 +311,15 @@ public struct DateParser: Sendable {
             if m < 1 { m = 12; y -= 1 } else if m > 12 { m = 1; y += 1 }
             return DateMention(range: i..<(i + 2), date: TextDate(year: y, month: m), end: nil, since: false, relative: true)
         }
+        // "this week", "last week": the month the week (Monday to Sunday; "the past week": the seven days
+        // up to the reference) falls in, when it falls in one; no day, since the text names none.
+        if unit == "week", ref.day != nil, let wd = ref.weekday {
+            let first = tok.lower == "past" ? -7 : 7 * delta - wd
+            if let a = ref.adding(days: first), let b = ref.adding(days: tok.lower == "past" ? 0 : first + 6),
+               a.year == b.year, a.month == b.month {
+                return DateMention(range: i..<(i + 2), date: TextDate(year: a.year, month: a.month), end: nil, since: false, relative: true)
+            }
+        }
         return nil
     }
 

@@ -160,6 +160,13 @@ extension Lexicon {
         public let objectControlWords: Set<String>?
         /// "a total of $5 billion": nouns before "of" an amount that say only that it is an amount.
         public let amountNouns: Set<String>?
+        /// "have agreed", "is imposing": the auxiliaries of the present perfect and of the present
+        /// progressive, which tell the article's own news.
+        public let perfectAuxiliaries: Set<String>?
+        public let progressiveAuxiliaries: Set<String>?
+        /// "meets every year", "has met three times", "has long supported": words that make a clause in the
+        /// present tell of what recurs or lasts, not of what happened on the article's day.
+        public let habitualCues: [String]?
     }
 
     public struct Patterns: Decodable, Sendable {
