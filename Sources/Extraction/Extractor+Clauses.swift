@@ -92,6 +92,8 @@ extension Extractor {
                 var to = next.range.lowerBound
                 if to - 1 > from, ["'s", "'"].contains(s.tokens[to - 1].text),
                    let owner = s.actors.first(where: { $0.range.upperBound == to - 1 && $0.range.lowerBound > from }) { to = owner.range.lowerBound }
+                // "A and the B signed": the article is the conjunct's own.
+                if to - 1 > from, s.tokens[to - 1].lower == "the" { to -= 1 }
                 let between = (from..<to).filter { !qualifiers.contains($0) }.map { s.tokens[$0].lower }
                 // "X, Ruritanian President Y's close ally, met": Y owns the apposition and is no second subject.
                 let a = next.range.upperBound

@@ -124,6 +124,16 @@ import Testing
         #expect(member("Chile is one of the founding members of the World Trade Organization.") == ["Chile"])
     }
 
+    @Test func aConjunctWithAnArticleIsPartOfTheCoordinatedSubject() {
+        let signers = { (text: String) in
+            Set(self.facts("Note\n\n\(text)\n").events.filter { $0.cls == "AgreementSigning" }.flatMap(\.agents).map(\.name))
+        }
+        #expect(signers("Kenya and the African Union signed a deal on 3 May 2023.") == ["Kenya", "African Union"])
+        #expect(signers("Chile, Peru and the Philippines signed a deal on 3 May 2023.") == ["Chile", "Peru", "Philippines"])
+        // An article that opens a phrase of its own is no conjunct: "the deal" is no signer.
+        #expect(signers("Kenya and the deal's critics signed a deal on 3 May 2023.") == ["Kenya"])
+    }
+
     @Test func aFigureTakesTheDateAfterItAndARestatementInParenthesesIsNoSecondFigure() {
         let f = facts("Note\n\nTrade between Kenya and Ethiopia reached $1.2 billion in 2021 and $900 million in 2020.\n")
         #expect(Set(f.observations.map { "\($0.value) \($0.period ?? "")" }) == ["1200000000.0 2021", "900000000.0 2020"])
