@@ -297,6 +297,12 @@ extension Extractor {
             if ["which", "who", "while", "whereas"].contains(word) { break }
             k += 1
         }
+        // "with A, B and C – the O bloc": the organization the list restates takes the list's role.
+        for (members, whole) in listAppositions(s) where !members.isEmpty {
+            for role in [EventFact.Role.agent, .host, .participant, .target] where Set(members).isSubset(of: fact.role(role)) {
+                fact.setRole(role, fact.role(role).union([whole]))
+            }
+        }
     }
 
     /// The nearest date expression in the cue's clause, after the cue first; none from another clause.

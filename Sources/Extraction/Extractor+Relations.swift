@@ -24,6 +24,42 @@ extension Extractor {
             }
         }
         proposals(s, &f)
+        for (members, whole) in listAppositions(s) {
+            for m in members {
+                f.relations.append(RelationFact(subject: m, property: "memberOf", object: whole, objectEvent: nil,
+                                                rule: "member.list-apposition", confidence: 0.7, evidence: s.evidence))
+            }
+        }
+    }
+
+    /// "A, B, C and D – the O bloc", "A and B (the O)": a list of two or more countries that a
+    /// dash, comma or parenthesis restates as an organization, which they are members of. The
+    /// organization may take a collective noun ("bloc", "member states"), then end its phrase: "A and
+    /// B, the O's largest economies" restates no O.
+    func listAppositions(_ s: Sentence) -> [(members: [EntityRef], whole: EntityRef)] {
+        let t = s.tokens
+        var out: [(members: [EntityRef], whole: EntityRef)] = []
+        for m in s.mentions where m.role == .entity && m.ref.kind == .organization && m.range.lowerBound >= 4 {
+            let j = m.range.lowerBound
+            guard t[j - 1].lower == "the", ["–", "—", ",", "("].contains(t[j - 2].text) else { continue }
+            var a = m.range.upperBound
+            if let noun = (grammar.collectiveNouns ?? []).map(Extractor.cueWords).first(where: { w in
+                a + w.count <= t.count && t[a..<(a + w.count)].map(\.lower) == w
+            }) { a += noun.count }
+            guard a == t.count || grammar.prepositions.contains(t[a].lower) || (!t[a].isWord && t[a].text != "'s" && t[a].text != "'") else { continue }
+            // The countries before the mark, back to the first that no comma or "and" coordinates.
+            var members: [EntityRef] = [], k = j - 2
+            while let c = s.mentions.last(where: { $0.range.upperBound == k && $0.role == .entity && $0.ref.kind == .country }) {
+                members.insert(c.ref, at: 0)
+                k = c.range.lowerBound
+                if k >= 2, t[k - 1].lower == "and", t[k - 2].text == "," { k -= 2 } else if k >= 1, t[k - 1].lower == "and" || t[k - 1].text == "," { k -= 1 } else { break }
+            }
+            // A list that goes on with another kind of conjunct ("the EU, A and B") restates no members.
+            if members.count >= 2, !s.mentions.contains(where: { $0.range.upperBound == k && $0.role == .entity }) {
+                out.append((members, m.ref))
+            }
+        }
+        return out
     }
 
     /// A relation cue at a token, with what stands right before it.

@@ -167,6 +167,8 @@ extension Lexicon {
         /// "meets every year", "has met three times", "has long supported": words that make a clause in the
         /// present tell of what recurs or lasts, not of what happened on the article's day.
         public let habitualCues: [String]?
+        /// "A, B and C – the O bloc": nouns that may follow an organization that restates a list of its members.
+        public let collectiveNouns: [String]?
     }
 
     public struct Patterns: Decodable, Sendable {

@@ -134,6 +134,19 @@ import Testing
         #expect(signers("Kenya and the deal's critics signed a deal on 3 May 2023.") == ["Kenya"])
     }
 
+    @Test func aListThatAnOrganizationRestatesIsItsMembersAndTakesPartAsIt() {
+        let f = facts("Note\n\nJapan signed a trade deal with Chile, Peru, and Colombia – the Andean Community bloc on 3 May 2023.\n")
+        let members = f.relations.filter { $0.property == "memberOf" && $0.object?.name == "Andean Community" }.map(\.subject.name)
+        #expect(Set(members) == ["Chile", "Peru", "Colombia"])
+        #expect(f.events.first { $0.cls == "AgreementSigning" }?.participants.contains { $0.name == "Andean Community" } == true)
+        // A possessive or another noun after the organization restates no list; nor does a list of one.
+        for text in ["Japan met Chile and Peru, the Andean Community's largest economies, on 3 May 2023.",
+                     "Japan met Chile and Peru, the Andean Community founders, on 3 May 2023.",
+                     "Japan met Chile – the Andean Community on 3 May 2023."] {
+            #expect(!facts("Note\n\n\(text)\n").relations.contains { $0.property == "memberOf" }, "\(text)")
+        }
+    }
+
     @Test func aFigureTakesTheDateAfterItAndARestatementInParenthesesIsNoSecondFigure() {
         let f = facts("Note\n\nTrade between Kenya and Ethiopia reached $1.2 billion in 2021 and $900 million in 2020.\n")
         #expect(Set(f.observations.map { "\($0.value) \($0.period ?? "")" }) == ["1200000000.0 2021", "900000000.0 2020"])
