@@ -124,12 +124,14 @@ import Testing
         #expect(member("Chile is one of the founding members of the World Trade Organization.") == ["Chile"])
     }
 
-    @Test func aConjunctWithAnArticleIsPartOfTheCoordinatedSubject() {
+    @Test func aConjunctWithAnArticleOrAQualifiedTitleIsPartOfTheCoordinatedSubject() {
         let signers = { (text: String) in
             Set(self.facts("Note\n\n\(text)\n").events.filter { $0.cls == "AgreementSigning" }.flatMap(\.agents).map(\.name))
         }
         #expect(signers("Kenya and the African Union signed a deal on 3 May 2023.") == ["Kenya", "African Union"])
         #expect(signers("Chile, Peru and the Philippines signed a deal on 3 May 2023.") == ["Chile", "Peru", "Philippines"])
+        // A word that qualifies a conjunct's title is no break either.
+        #expect(signers("Chilean President Ana Ruiz and outgoing Peruvian President Luis Vega signed a deal on 3 May 2023.") == ["Ana Ruiz", "Luis Vega"])
         // An article that opens a phrase of its own is no conjunct: "the deal" is no signer.
         #expect(signers("Kenya and the deal's critics signed a deal on 3 May 2023.") == ["Kenya"])
     }
