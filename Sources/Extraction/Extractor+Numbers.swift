@@ -86,10 +86,11 @@ extension Extractor {
             // "1.4bn Australian dollars (around $878.3m)": a figure in parentheses right after another restates it.
             let opening = n.start - 1 - boundLength
             if opening >= 0, opening == lastEnd, t[opening].text == "(" { continue }
-            let change = isChange(t, n.start, n.end)
+            // "supported by 143": a count its verb says is a level, not a change by that much.
+            let change = !n.counted && isChange(t, n.start, n.end)
             if n.measure == nil { n.measure = clauseMeasure(s, n, f) }
             guard let measureName = n.measure, let unitName = n.unit else { continue }
-            let about = about(s, unit: unitName, counted: n.counted)
+            let about = about(s, unit: unitName, counted: n.counted, figure: n.start..<n.end)
             guard !about.isEmpty else { continue }
             f.observations.append(ObservationFact(measure: measureName, value: n.value, valueMax: n.valueMax, bound: bound, unit: unitName,
                                                   change: change, period: period(s, n), about: about, aboutEvent: nil, evidence: s.evidence))
@@ -144,17 +145,20 @@ extension Extractor {
             n.measure = m.measure
         }
         guard n.unit == nil else { return true }
-        // A count: the number is followed (within two words) by a counted noun.
+        // A count: the number is followed (within three words) by a counted noun: "13 senior Ruritanian government officials".
         var k = n.end
+        // "143 out of 193 members": the part counts what the whole does.
+        if k + 2 < t.count, t[k].lower == "out", t[k + 1].lower == "of", t[k + 2].isNumber { k += 3 }
+        let first = k
         var adjectives: [String] = []
-        while k < t.count, k < n.end + 3 {
+        while k < t.count, k < first + 4 {
             if let m = p.measures.first(where: { $0.cue == t[k].lower }),
                t[k].lower.hasSuffix("s") || t[k].lower == "times" || grammar.irregularPlurals.contains(t[k].lower) {
                 n.measure = adjectives.filter { $0 == $0.lowercased() }.isEmpty ? m.measure : (adjectives.filter { $0 == $0.lowercased() } + [t[k].lower]).joined(separator: " ")
                 n.unit = "count"; n.end = k + 1
                 break
             }
-            guard t[k].isWord else { break }
+            guard t[k].isWord, !t[k].isNumber else { break }
             adjectives.append(t[k].text)
             k += 1
         }
@@ -268,9 +272,15 @@ extension Extractor {
     /// Who or what a figure is about: not the source that gives it ("according to Ruritania's statistics
     /// office", "the UN reported that …"), and no person for a count said by a verb ("35 people were killed"
     /// is not about the leaders named in the sentence).
-    private func about(_ s: Sentence, unit: String, counted: Bool = false) -> Set<EntityRef> {
+    private func about(_ s: Sentence, unit: String, counted: Bool = false, figure: Range<Int>) -> Set<EntityRef> {
         let t = s.tokens
         var sourced = Set<Int>()
+        // "five states (A, B, C) voted against": what a parenthesis lists is about a figure inside it only.
+        var aside = Set<Int>()
+        for open in t.indices where t[open].text == "(" {
+            guard let close = t[open...].firstIndex(where: { $0.text == ")" }), !(open..<close).contains(figure.lowerBound) else { continue }
+            aside.formUnion(open..<close)
+        }
         for k in t.indices.dropLast() where t[k].lower == "according" && t[k + 1].lower == "to" {
             var j = k + 2
             while j < t.count, ![",", ";", ".", ":"].contains(t[j].text) { sourced.insert(j); j += 1 }
@@ -280,9 +290,10 @@ extension Extractor {
             for m in s.mentions where m.range.upperBound <= k && k - m.range.upperBound <= 1 { sourced.insert(m.range.lowerBound) }
         }
         let people = unit == "count" && !counted
-        let about = Set(s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && people)) && $0.role != .title }
+        let actors = s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && people)) && $0.role != .title }
             .filter { m in !sourced.contains(m.range.lowerBound) }
-            .map(\.ref))
+        let outside = actors.filter { !aside.contains($0.range.lowerBound) }
+        let about = Set((outside.isEmpty ? actors : outside).map(\.ref))
         return about.isEmpty ? Set(s.pair) : about
     }
 

@@ -20,6 +20,18 @@ import Testing
         #expect(o.contains { $0.value == 12000 && $0.measure == "civilians killed" && $0.bound == "about" })
     }
 
+    @Test func aPartOfAWholeAndACountAfterModifiersCountWhatTheNounSays() {
+        let o = observations("Note\n\nThe motion was supported by 120 out of 150 members of the African Union, four states (Chad, Mali, Niger and Sudan) voted against, and Kenya sanctioned 12 senior Ugandan army officers.\n")
+        let part = o.first { $0.value == 120 }
+        #expect(part?.unit == "count")
+        #expect(part?.measure == "members in favour")
+        // Counted by its verb, a figure after "by" is a level, not a change by that much.
+        #expect(part?.change == false)
+        // What a parenthesis lists is about the figure inside it only.
+        #expect(part.map { $0.about.map(\.name).sorted() } == ["African Union", "Kenya", "Uganda"])
+        #expect(o.contains { $0.value == 12 && $0.unit == "count" && $0.measure.hasSuffix("officers") })
+    }
+
     @Test func aCountVerbFarFromTheNumberCountsNothing() {
         let o = observations("Note\n\nChile sent 40 trucks to the border, where Peru said soldiers killed a farmer.\n")
         #expect(!o.contains { $0.measure.contains("killed") })
