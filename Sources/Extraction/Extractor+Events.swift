@@ -244,6 +244,7 @@ extension Extractor {
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
         var k = after
         let qualifiers = qualifyingTokens(s)
+        let honorificWords = Set(honorificTokens.joined())
         let end = nextCue(e, s, after: after)
         // "signed by A and B", "talks with A and B": a conjunct takes the role of the one before it.
         var lastRole: String?
@@ -258,8 +259,8 @@ extension Extractor {
                 if qualifiers.contains(k) { k = m.range.upperBound; continue }
                 var prep = ""
                 var b = k - 1
-                // Skip what modifies the name: articles, titles, demonyms ("with Chilean President X").
-                while b >= after, ["the", "both", "his", "its", "former", "'s", "'"].contains(t[b].lower)
+                // Skip what modifies the name: articles, titles, demonyms, forms of address ("with Chilean President Dr X").
+                while b >= after, ["the", "both", "his", "its", "former", "'s", "'"].contains(t[b].lower) || honorificWords.contains(t[b].lower)
                         || s.mentions.contains(where: { $0.role != .entity && $0.range.contains(b) }) || qualifiers.contains(b)
                         // "with the Egyptian President, X": the comma of a title's apposition.
                         || (t[b].text == "," && b > after && s.mentions.contains { $0.role == .title && $0.range.upperBound == b }) { b -= 1 }

@@ -222,7 +222,8 @@ extension Extractor {
         for m in ms where m.role == .title {
             // The person named right after the title (or after a comma: "the acting prime minister, X Y"),
             // or after "of COUNTRY,".
-            let after = m.range.upperBound < t.count && t[m.range.upperBound].text == "," ? m.range.upperBound + 1 : m.range.upperBound
+            // "Foreign Minister Sheikh X": a form of address stands between the title and the name.
+            let after = pastHonorifics(t, m.range.upperBound < t.count && t[m.range.upperBound].text == "," ? m.range.upperBound + 1 : m.range.upperBound)
             var personMention = ms.first { $0.range.lowerBound == after && $0.ref.kind == .person && $0.role == .entity }
             var scope: EntityRef?
             var k = m.range.upperBound

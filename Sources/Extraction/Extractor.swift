@@ -48,6 +48,13 @@ public struct Extractor: Sendable {
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
     }
 
+    /// The first token at or after `i` that is no form of address: "Sheikh X", "His Excellency Dr X".
+    func pastHonorifics(_ t: [Token], _ i: Int) -> Int {
+        var j = i
+        while let h = honorificTokens.first(where: { Extractor.matches($0, at: j, in: t) }) { j += h.count }
+        return j
+    }
+
     // MARK: - People (first pass over the corpus)
 
     /// Full names that follow a title or stand as a by-line: "President X Y", with the rule that found each.
@@ -162,17 +169,8 @@ public struct Extractor: Sendable {
             k < t.count && t[k].isCapitalized && t[k].isWord && t[k].text.count > 1 && !notNames.contains(t[k].lower)
                 && !shapeWords.contains(t[k].lower) && !inTitle(t, k)
         }
-        var j = i
         // "His Excellency President Dr X Y": forms of address are no part of the name.
-        var skipping = true
-        while skipping {
-            skipping = false
-            for h in honorificTokens where Extractor.matches(h, at: j, in: t) {
-                j += h.count
-                skipping = true
-                break
-            }
-        }
+        var j = pastHonorifics(t, i)
         var parts: [String] = []
         while j < t.count, parts.count < 6 {
             if nameWord(j), !known(j) || (parts.isEmpty && onlyPlace(j) && nameWord(j + 1) && !known(j + 1)) {

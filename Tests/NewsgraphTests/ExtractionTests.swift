@@ -130,6 +130,10 @@ import Testing
         }
         #expect(signers("Kenya and the African Union signed a deal on 3 May 2023.") == ["Kenya", "African Union"])
         #expect(signers("Chile, Peru and the Philippines signed a deal on 3 May 2023.") == ["Chile", "Peru", "Philippines"])
+        // A form of address between a title and its name is none: the name takes the title and the role.
+        let f = facts("Note\n\nThe deal was signed by Omani Foreign Minister Sheikh Salim Al Harthi and Kenya on 3 May 2023.\n")
+        #expect(f.positions[EntityRef(kind: .person, name: "Salim Al Harthi")]?.contains("Foreign Minister") == true)
+        #expect(f.events.first { $0.cls == "AgreementSigning" }?.agents.contains(EntityRef(kind: .person, name: "Salim Al Harthi")) == true)
         // A word that qualifies a conjunct's title is no break either.
         #expect(signers("Chilean President Ana Ruiz and outgoing Peruvian President Luis Vega signed a deal on 3 May 2023.") == ["Ana Ruiz", "Luis Vega"])
         // An article that opens a phrase of its own is no conjunct: "the deal" is no signer.
