@@ -85,10 +85,10 @@ import Testing
     }
 
     @Test func numbersParseDecimalCommasAndRanges() {
-        #expect(Extractor.parseNumber("0,404")?.0 == 0.404)
-        #expect(Extractor.parseNumber("5,000")?.0 == 5000)
-        #expect(Extractor.parseNumber("5-6").map { [$0.0, $0.1 ?? 0] } == [5, 6])
-        #expect(Extractor.parseNumber("12-point") == nil)
+        #expect(WrittenNumber.parse("0,404")?.0 == 0.404)
+        #expect(WrittenNumber.parse("5,000")?.0 == 5000)
+        #expect(WrittenNumber.parse("5-6").map { [$0.0, $0.1 ?? 0] } == [5, 6])
+        #expect(WrittenNumber.parse("12-point") == nil)
     }
 
     @Test func titlesMakeHeadsOnlyOfTheirOwnCountry() {
