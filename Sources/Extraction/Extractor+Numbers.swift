@@ -37,6 +37,11 @@ extension Extractor {
         for i in t.indices where !dateTokens.contains(i) {
             guard var n = writtenFigure(t, at: i, currencies) else { continue }
             readCurrencyAndScale(&n, t, currencies)
+            // "5 billion euros in loans, 1.8 billion in investments": an amount with a scale and no currency
+            // of its own, in or of a measure of money after one that has a currency, is in that currency.
+            if n.unit == nil, n.end - n.start >= 2 || n.scaleWritten, let unit = last?.unit, unit != "count", unit != "percent",
+               n.end + 1 < t.count, ["in", "of", "for"].contains(t[n.end].lower),
+               lexicon.patterns.measures.contains(where: { $0.cue == t[n.end + 1].lower && (lexicon.patterns.moneyMeasures ?? []).contains($0.measure) }) { n.unit = unit }
             guard readCount(&n, t, at: i) || readRelated(&n, s, after: last, dateTokens, f) else { continue }
             defer { lastEnd = n.end; last = n }
             let (bound, boundLength) = bound(t, before: n.start) ?? (nil, 0)
@@ -115,7 +120,8 @@ extension Extractor {
                 n.unit = "count"; n.end = k + 1
                 break
             }
-            guard t[k].isWord, !t[k].isNumber else { break }
+            // "1.8 billion in investments": a preposition ends what could modify a counted noun.
+            guard t[k].isWord, !t[k].isNumber, !grammar.prepositions.contains(t[k].lower) else { break }
             adjectives.append(t[k].text)
             k += 1
         }
@@ -269,7 +275,9 @@ extension Extractor {
             for (words, measure) in verbs where Extractor.matches(words, at: k, in: t) {
                 return (measure, k + words.count)
             }
-            guard grammar.auxiliaries.contains(t[k].lower) || grammar.irregularPlurals.contains(t[k].lower) else { return nil }
+            // "35 people have been killed", "35 nations who abstained".
+            guard grammar.auxiliaries.contains(t[k].lower) || grammar.irregularPlurals.contains(t[k].lower)
+                    || (k == after && (grammar.relativePronouns ?? []).contains(t[k].lower)) else { return nil }
             k += 1
         }
         return nil

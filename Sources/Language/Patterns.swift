@@ -169,9 +169,14 @@ extension Lexicon {
         public let habitualCues: [String]?
         /// "A, B and C – the O bloc": nouns that may follow an organization that restates a list of its members.
         public let collectiveNouns: [String]?
+        /// "35 nations who abstained": the words that open a relative clause.
+        public let relativePronouns: Set<String>?
     }
 
     public struct Patterns: Decodable, Sendable {
+        /// The measures that are amounts of money ("loans", "aid"): "1.8 billion in investments" after a
+        /// figure in euros is in euros too.
+        public let moneyMeasures: [String]?
         public let months: [String]
         public let monthAbbreviations: [String: Int]
         public let weekdays: [String]

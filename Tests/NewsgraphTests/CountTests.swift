@@ -32,6 +32,18 @@ import Testing
         #expect(o.contains { $0.value == 12 && $0.unit == "count" && $0.measure.hasSuffix("officers") })
     }
 
+    @Test func aCountVerbAfterARelativePronounSaysWhatItCounts() {
+        let o = observations("Note\n\nKenya was among 35 nations who abstained.\n")
+        #expect(o.contains { $0.value == 35 && $0.unit == "count" && $0.measure.contains("abstaining") })
+    }
+
+    @Test func anAmountInAListOfMoneyTakesTheCurrencyBeforeIt() {
+        let o = observations("Note\n\nThe package for Chad includes 5 billion euros in loans, 1.8 billion in investments and 400 million in aid, for a population of 20 million.\n")
+        #expect(o.contains { $0.value == 1_800_000_000 && $0.unit == "EUR" && $0.measure == "investment" })
+        #expect(o.contains { $0.value == 400_000_000 && $0.unit == "EUR" && $0.measure == "aid" })
+        #expect(!o.contains { $0.value == 20_000_000 && $0.unit == "EUR" })
+    }
+
     @Test func aCountVerbFarFromTheNumberCountsNothing() {
         let o = observations("Note\n\nChile sent 40 trucks to the border, where Peru said soldiers killed a farmer.\n")
         #expect(!o.contains { $0.measure.contains("killed") })
