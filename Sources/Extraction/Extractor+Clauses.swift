@@ -220,6 +220,26 @@ extension Extractor {
         return k > 0 && (t[k - 1].isCapitalized || grammar.pronouns.contains(t[k - 1].lower)) && presentLight.contains(group[0])
     }
 
+    /// "X was in A on 30 July to attend a meeting", "X is in A for talks": the place where the subject
+    /// is, stated by a copula, is where the event of the purpose clause at `verb` takes place.
+    func purposePlace(_ s: Sentence, before verb: Int) -> EntityRef? {
+        let t = s.tokens
+        guard verb >= 4 else { return nil }
+        // The purpose's "to" or "for": right before the verb, or the word the event noun follows ("for talks").
+        guard let mark = [verb, verb - 1].first(where: { ["to", "for"].contains(t[$0].lower) }) else { return nil }
+        var k = mark - 1
+        while k > mark - 13, k > 0 {
+            if t[k].lower == "in", grammar.copulas.contains(t[k - 1].lower) || (grammar.auxiliaries.contains(t[k - 1].lower) && t[k - 1].lower != "also"),
+               let place = s.mentions.first(where: { $0.range.lowerBound == k + 1 && [.city, .country, .place].contains($0.ref.kind) }) {
+                return place.ref
+            }
+            // "in A, B on 30 July": only a date and the place's own country may stand between.
+            if boundary(t, k, k + 1) || t[k].lower == "and" || reportingWords.contains(t[k].lower) { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     /// A reported claim: "X said that …" makes what follows the speaker's, not the article's.
     func reported(_ s: Sentence, before cue: Int) -> Bool {
         let words = s.tokens[0..<cue].map(\.lower)

@@ -88,6 +88,7 @@ extension Extractor {
         governed(s, nominal: nominal, verbAt: verbAt, &subjects, &fact)
         let agentsBefore = fact.agents
         fillRoles(e, s, after: after, nominal: nominal, &fact)
+        if fact.location == nil { fact.location = purposePlace(s, before: nominal && verbAt >= 0 ? verbAt : i) }
         // "X attends the inauguration of Y", "X welcomed the visit by Y": an agent named after the cue is the
         // one who acts; the subject only takes part.
         let agentAfterCue = !fact.agents.subtracting(agentsBefore).isEmpty

@@ -153,6 +153,17 @@ import Testing
         }
     }
 
+    @Test func wherePurposeClausesSubjectIsIsWhereItsEventTakesPlace() {
+        let meeting = { (text: String) in self.facts("Note\n\n\(text)\n").events.first { $0.cls == "Meeting" } }
+        let m = meeting("President Amara Diallo was in Nairobi, Kenya on 3 May 2023 to attend an extraordinary meeting of regional leaders.")
+        #expect(m?.location?.name == "Nairobi")
+        #expect(m?.participants.contains { $0.name == "Amara Diallo" } == true)
+        #expect(m?.date == TextDate(year: 2023, month: 5, day: 3))
+        #expect(meeting("Chad is in Nairobi for talks.")?.location?.name == "Nairobi")
+        // Where another subject is tells nothing of this one's meeting; one party with no place makes none.
+        #expect(meeting("Chad was in Nairobi and Niger went to attend a meeting.") == nil)
+    }
+
     @Test func aFigureTakesTheDateAfterItAndARestatementInParenthesesIsNoSecondFigure() {
         let f = facts("Note\n\nTrade between Kenya and Ethiopia reached $1.2 billion in 2021 and $900 million in 2020.\n")
         #expect(Set(f.observations.map { "\($0.value) \($0.period ?? "")" }) == ["1200000000.0 2021", "900000000.0 2020"])
