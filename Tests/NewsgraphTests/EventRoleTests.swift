@@ -18,6 +18,16 @@ import Testing
         #expect(e.location?.name == "Lima")
     }
 
+    @Test func aReporterOrAWitnessIsNoSignerOfWhatAnotherClauseSays() {
+        let signers = { (sentence: String) in self.events(sentence).filter { $0.cls == "AgreementSigning" }.flatMap(\.agents).map(\.name) }
+        // The reported clause has a subject of its own, "the deal".
+        #expect(signers("The Office of the President of Kenya said the deal calls for a ceasefire.").isEmpty)
+        // "where" opens a clause whose subject follows it; the passive names no signer.
+        #expect(signers("President Amara Diallo of Guinea will attend a ceremony where agreements are slated to be signed.").isEmpty)
+        // A pronoun after the reporting verb is the reporter: he still signed.
+        #expect(signers("Chile said it signed the accord on 2 May 2023.") == ["Chile"])
+    }
+
     @Test func theSidesOfASigningMayBeNamedWithBetween() throws {
         let e = try #require(events("The accord was signed in Lima between Chile and Peru on 2 May 2023.").first { $0.cls == "AgreementSigning" })
         #expect(names(e.agents) == ["Chile", "Peru"])
