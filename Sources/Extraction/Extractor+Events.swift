@@ -249,12 +249,16 @@ extension Extractor {
         let end = nextCue(e, s, after: after)
         // "signed by A and B", "talks with A and B": a conjunct takes the role of the one before it.
         var lastRole: String?
+        // The role of the last preposition of the event's, even before a phrase that names no one.
+        var openedRole: String?
         // A list of the parties an actor's role began may run on past the usual window ("between the
         // Egyptian President, X, and the President of the Commission, Y"): ten tokens past the last one.
         var limit = after + 14
         while k < end, k < limit, !(k > after && boundary(t, k - 1, k)) {
             let word = t[k].lower
-            if nominal, word == "," { break }
+            // "sanctions on members of the judiciary, including X and Y": the list goes on past the comma.
+            if nominal, word == ",", !(k + 1 < t.count && t[k + 1].lower == "including") { break }
+            if let r = e.preps[word] { openedRole = r }
             if let m = s.mentions.first(where: { $0.range.lowerBound == k && $0.role == .entity }) {
                 // The institution of a title ("Chairman of the National Assembly X") fills no role of its own.
                 if qualifiers.contains(k) { k = m.range.upperBound; continue }
@@ -270,7 +274,7 @@ extension Extractor {
                 // "A, B and C": a comma coordinates when an "and" closes the list later in the clause.
                 let listGoesOn = prep == "," && (m.range.upperBound..<min(t.count, m.range.upperBound + 12))
                     .prefix { !boundary(t, $0, $0 + 1) || t[$0].text == "," }.contains { t[$0].lower == "and" }
-                let role = prep.isEmpty ? e.objectRole : (e.preps[prep] ?? (prep == "and" || listGoesOn ? "same" : nil))
+                let role = prep.isEmpty ? e.objectRole : (e.preps[prep] ?? (prep == "and" || listGoesOn ? "same" : (prep == "including" ? openedRole : nil)))
                 var ref = m.ref
                 if role == "host" || role == "location" || (role == "same" && fact.location != nil) {
                     if m.ref.kind == .city, let country = lexicon.index[Lexicon.fold(m.ref.name)]?.first(where: { $0.kind == .capital || $0.kind == .place })?.extra, role == "host" {

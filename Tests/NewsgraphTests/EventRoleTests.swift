@@ -28,6 +28,12 @@ import Testing
         #expect(signers("Chile said it signed the accord on 2 May 2023.") == ["Chile"])
     }
 
+    @Test func aListAfterIncludingTakesTheRoleOfThePhraseItIsIn() throws {
+        let e = try #require(events("Chile imposed sanctions on members of the bloc, including Peru and Bolivia, on 2 May 2023.").first { $0.cls == "Sanction" })
+        #expect(names(e.targets) == ["Bolivia", "Peru"])
+        #expect(names(e.agents) == ["Chile"])
+    }
+
     @Test func theSidesOfASigningMayBeNamedWithBetween() throws {
         let e = try #require(events("The accord was signed in Lima between Chile and Peru on 2 May 2023.").first { $0.cls == "AgreementSigning" })
         #expect(names(e.agents) == ["Chile", "Peru"])
