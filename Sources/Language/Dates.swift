@@ -252,10 +252,11 @@ public struct DateParser: Sendable {
            let n = numberWords[t[i + 1].lower] ?? Int(t[i + 1].text), let y = DateParser.year(t[i + 4]), (1...12).contains(n) {
             return DateMention(range: i..<(i + 5), date: TextDate(year: y, month: 1), end: TextDate(year: y, month: n), since: false, relative: false)
         }
-        // since 2013
-        if tok.lower == "since", i + 1 < t.count, let y = DateParser.year(t[i + 1]) {
+        // since 2013; "since the 2021 coup": a year that dates the noun after it
+        let the = i + 2 < t.count && t[i + 1].lower == "the" && i + 3 < t.count && t[i + 3].isWord && !t[i + 3].isCapitalized ? 1 : 0
+        if tok.lower == "since", i + 1 + the < t.count, let y = DateParser.year(t[i + 1 + the]) {
             let end = ref.map { TextDate(year: $0.year) }
-            return DateMention(range: i..<(i + 2), date: TextDate(year: y), end: end, since: true, relative: false)
+            return DateMention(range: i..<(i + 2 + the), date: TextDate(year: y), end: end, since: true, relative: false)
         }
         return nil
     }
