@@ -222,7 +222,10 @@ extension Extractor {
         // At equal distance the date after the figure is its own: "$1.2 billion in 2021 and $900 million in 2020".
         let nearness = { (d: DateMention) in (distance(d.range, start..<end), d.range.lowerBound >= end ? 0 : 1) }
         // A figure counted by a verb takes a date right beside it, or the "since" after it that it counts from.
-        let nearest = clauseDates.filter { !n.counted || distance($0.range, start..<end) <= 3 || ($0.since && $0.range.lowerBound >= end) }
+        // So does a span of years in its clause ("a 1991-94 war which killed 30,000").
+        let nearest = clauseDates.filter {
+            !n.counted || distance($0.range, start..<end) <= 3 || ($0.since && $0.range.lowerBound >= end) || ($0.end != nil && $0.date.month == nil && !$0.since)
+        }
             .filter { d in !others.contains { distance(d.range, $0..<($0 + 1)) < distance(d.range, start..<end) } }
             .min { nearness($0) < nearness($1) }
         if let nearest { return nearest.period }

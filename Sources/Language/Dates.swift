@@ -186,6 +186,12 @@ public struct DateParser: Sendable {
         if iso.count == 3, iso[0].count == 4, iso.allSatisfy({ $0.allSatisfy(\.isNumber) }), let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
             return DateMention(range: i..<(i + 1), date: TextDate(year: y, month: m, day: d), end: nil, since: false, relative: false)
         }
+        // "1991-94", "2014-2016": a span of years, the second written in full or by its last two digits.
+        if iso.count == 2, iso[0].count == 4, iso[1].count == 2 || iso[1].count == 4, iso.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+           let a = Int(iso[0]), DateParser.isYear(a), let b0 = Int(iso[1]) {
+            let b = iso[1].count == 2 ? a / 100 * 100 + b0 : b0
+            if b > a, b - a < 100 { return DateMention(range: i..<(i + 1), date: TextDate(year: a), end: TextDate(year: b), since: false, relative: false) }
+        }
         return nil
     }
 

@@ -63,9 +63,12 @@ import Testing
         #expect(o.contains { $0.value == 1_400_000_000 && $0.unit == "AUD" })
     }
 
-    @Test func aSpanOfYearsIsNoNumber() {
+    @Test func aSpanOfYearsIsNoNumberButThePeriodOfTheCount() {
         let o = observations("Note\n\nThe 1991-94 war between Chile and Peru killed 900 soldiers.\n")
         #expect(!o.contains { $0.value == 1991 })
+        #expect(o.contains { $0.value == 900 && $0.period == "1991/1994" })
+        let full = observations("Note\n\nThe 2014-2016 epidemic in Chile and Peru killed 900 people.\n")
+        #expect(full.contains { $0.value == 900 && $0.period == "2014/2016" })
     }
 }
 
