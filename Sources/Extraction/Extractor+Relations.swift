@@ -24,11 +24,30 @@ extension Extractor {
             }
         }
         proposals(s, &f)
+        partyMembers(s, &f)
         for (members, whole) in listAppositions(s) {
             for m in members {
                 f.relations.append(RelationFact(subject: m, property: "memberOf", object: whole, objectEvent: nil,
                                                 rule: "member.list-apposition", confidence: 0.7, evidence: s.evidence))
             }
+        }
+    }
+
+    /// "X of the Y Party", "X of Z's Y Party": a person named with a party is its member.
+    func partyMembers(_ s: Sentence, _ f: inout DocumentFacts) {
+        let t = s.tokens, shapes = Set(lexicon.patterns.memberShapes ?? [])
+        for m in s.mentions where m.role == .entity && m.ref.kind == .person {
+            var k = m.range.upperBound
+            guard k + 1 < t.count, t[k].lower == "of" else { continue }
+            k += 1
+            if t[k].lower == "the" { k += 1 }
+            // "of Z's Y Party": the possessor is the party's leader, not its name.
+            let ownerEnd = s.mentions.first(where: { $0.range.lowerBound == k && $0.ref.kind == .person })?.range.upperBound ?? (t[k].isCapitalized ? k + 1 : k)
+            if ownerEnd > k, ownerEnd < t.count, ["'s", "'"].contains(t[ownerEnd].text) { k = ownerEnd + 1 }
+            guard let party = s.mentions.first(where: { $0.range.lowerBound == k && $0.role == .entity && $0.ref.kind == .organization }),
+                  let last = party.ref.name.split(separator: " ").last, shapes.contains(String(last)) else { continue }
+            f.relations.append(RelationFact(subject: m.ref, property: "memberOf", object: party.ref, objectEvent: nil,
+                                            rule: "member.party", confidence: 0.75, evidence: s.evidence))
         }
     }
 

@@ -177,6 +177,8 @@ extension Lexicon {
         /// The measures that are amounts of money ("loans", "aid"): "1.8 billion in investments" after a
         /// figure in euros is in euros too.
         public let moneyMeasures: [String]?
+        /// The last words of the names of bodies a person named "X of the Y Party" is a member of.
+        public let memberShapes: [String]?
         public let months: [String]
         public let monthAbbreviations: [String: Int]
         public let weekdays: [String]

@@ -164,6 +164,16 @@ import Testing
         #expect(meeting("Chad was in Nairobi and Niger went to attend a meeting.") == nil)
     }
 
+    @Test func aPersonNamedWithAPartyIsItsMember() {
+        let party = { (text: String) in
+            self.facts("Note\n\n\(text)\n").relations.filter { $0.property == "memberOf" }.map { "\($0.subject.name) \($0.object?.name ?? "")" }
+        }
+        #expect(party("Speaker Amara Diallo of Juma's Unity Party said the vote was fair.") == ["Amara Diallo Unity Party"])
+        #expect(party("Speaker Amara Diallo of the Unity Party said the vote was fair.") == ["Amara Diallo Unity Party"])
+        // A body that is no party is no membership: "X of the Electoral Commission" may chair it.
+        #expect(party("Chairman Amara Diallo of the Electoral Commission said the vote was fair.").isEmpty)
+    }
+
     @Test func aFigureTakesTheDateAfterItAndARestatementInParenthesesIsNoSecondFigure() {
         let f = facts("Note\n\nTrade between Kenya and Ethiopia reached $1.2 billion in 2021 and $900 million in 2020.\n")
         #expect(Set(f.observations.map { "\($0.value) \($0.period ?? "")" }) == ["1200000000.0 2021", "900000000.0 2020"])
