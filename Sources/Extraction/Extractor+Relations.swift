@@ -177,7 +177,12 @@ extension Extractor {
             m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
                 || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")
         }
-        if let possessor = cue.possessor {
+        if let possessor = cue.possessor, b >= 0, ["its", "their", "his", "her"].contains(t[b].lower),
+           !t[(b + 1)..<i].contains(where: { ["former", "erstwhile", "one-time", "onetime"].contains($0.lower) }),
+           let named = s.actors.first(where: { $0.range.lowerBound == after && $0.ref != possessor }) {
+            // "A, supporting its ally B": the name after the cue is the owner's ally.
+            addRelation(cue, possessor, named.ref, rule: "possessive-pronoun", s, &f)
+        } else if let possessor = cue.possessor {
             // "A remains B's ally", "X, Y's close ally"
             let before = s.actors.last { $0.range.upperBound <= b - 1 && $0.ref != possessor && !(b - 1 > 0 && $0.range.upperBound > b - 1) }
             if let other = subject(s, before: b).first(where: { $0 != possessor }) ?? before?.ref { addRelation(cue, other, possessor, rule: "possessive", s, &f) }

@@ -164,6 +164,14 @@ import Testing
         #expect(meeting("Chad was in Nairobi and Niger went to attend a meeting.") == nil)
     }
 
+    @Test func theNameAfterAPossessivePronounAndARelationNounIsTheOwnersAlly() {
+        let allies = { (text: String) in
+            self.facts("Note\n\n\(text)\n").relations.filter { $0.property == "allyOf" }.map { "\($0.subject.name)-\($0.object?.name ?? "")" }.sorted()
+        }
+        #expect(allies("The war spread, with Chile supporting its ally Peru.") == ["Chile-Peru", "Peru-Chile"])
+        #expect(allies("The war spread, with Chile criticising its former ally Peru.").isEmpty)
+    }
+
     @Test func aPersonNamedWithAPartyIsItsMember() {
         let party = { (text: String) in
             self.facts("Note\n\n\(text)\n").relations.filter { $0.property == "memberOf" }.map { "\($0.subject.name) \($0.object?.name ?? "")" }
