@@ -170,6 +170,10 @@ import Testing
         }
         #expect(allies("The war spread, with Chile supporting its ally Peru.") == ["Chile-Peru", "Peru-Chile"])
         #expect(allies("The war spread, with Chile criticising its former ally Peru.").isEmpty)
+        // A defence pact makes allies; one still being negotiated or to be signed does not.
+        #expect(allies("Chile has a defence pact with Peru.") == ["Chile-Peru", "Peru-Chile"])
+        #expect(allies("Chile is negotiating a defence pact with Peru.").isEmpty)
+        #expect(allies("Chile will sign a defence pact with Peru.").isEmpty)
     }
 
     @Test func aPersonNamedWithAPartyIsItsMember() {
