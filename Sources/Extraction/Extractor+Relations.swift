@@ -173,8 +173,9 @@ extension Extractor {
     /// "A remains B's ally", "A is an ally of B", "A and B are allies", "A views B as an ally".
     private func mutual(_ cue: RelationCue, _ s: Sentence, _ f: inout DocumentFacts) {
         let t = s.tokens, i = cue.at, after = cue.after, b = cue.before
-        // "will sign a defence pact with B", "is negotiating one": no alliance yet.
-        if planned(s, max(0, i - 6), i) { return }
+        // "will sign a defence pact with B", "is negotiating one": no alliance yet ("has been and will remain
+        // a partner" still is one).
+        if planned(s, max(0, i - 6), i), !t[max(0, i - 6)..<i].contains(where: { ["remain", "remains", "continue", "continues"].contains($0.lower) }) { return }
         let target = objects(s, after: after, kinds: Self.actorKinds, window: 3).filter { m in
             m.range.lowerBound > after && ["of", "for", "to", "with", "both"].contains(t[m.range.lowerBound - 1].lower)
                 || (m.range.lowerBound > after + 1 && t[m.range.lowerBound - 1].lower == "both")

@@ -174,6 +174,7 @@ import Testing
         #expect(allies("Chile has a defence pact with Peru.") == ["Chile-Peru", "Peru-Chile"])
         #expect(allies("Chile is negotiating a defence pact with Peru.").isEmpty)
         #expect(allies("Chile will sign a defence pact with Peru.").isEmpty)
+        #expect(allies("Chile has been and will remain a steadfast ally of Peru.") == ["Chile-Peru", "Peru-Chile"])
     }
 
     @Test func aPersonNamedWithAPartyIsItsMember() {
