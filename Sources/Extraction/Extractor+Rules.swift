@@ -236,6 +236,12 @@ extension Extractor {
                 let at = k < t.count && t[k].text == "," ? k + 1 : k
                 personMention = ms.first { $0.range.lowerBound == at && $0.ref.kind == .person && $0.role == .entity }
             }
+            // "Ruritania's ambassador to Osterlich, X Y": the post's destination is no scope of the title.
+            if personMention == nil, k < t.count, t[k].lower == "to",
+               let post = ms.first(where: { $0.range.lowerBound == k + 1 && $0.role == .entity && $0.ref.kind == .country }),
+               post.range.upperBound + 1 < t.count, t[post.range.upperBound].text == "," {
+                personMention = ms.first { $0.range.lowerBound == post.range.upperBound + 1 && $0.ref.kind == .person && $0.role == .entity }
+            }
             // "X, the General Secretary of Y", "X, Ruritania's trade minister": the person before the apposition.
             if personMention == nil, let comma = appositionComma(t, ms, title: m) {
                 personMention = ms.first { $0.range.upperBound == comma && $0.ref.kind == .person && $0.role == .entity }

@@ -177,6 +177,13 @@ import Testing
         #expect(allies("Chile has been and will remain a steadfast ally of Peru.") == ["Chile-Peru", "Peru-Chile"])
     }
 
+    @Test func anAmbassadorToACountryNamedAfterACommaHoldsThePost() {
+        let f = facts("Note\n\nChile's ambassador to Peru, Ana Ruiz, said the talks went well.\n")
+        #expect(f.positions[EntityRef(kind: .person, name: "Ana Ruiz")]?.contains { $0.lowercased() == "ambassador" } == true)
+        // The destination is no country the ambassador heads.
+        #expect(!f.relations.contains { $0.property == "headOf" && $0.subject.name == "Ana Ruiz" })
+    }
+
     @Test func aPersonNamedWithAPartyIsItsMember() {
         let party = { (text: String) in
             self.facts("Note\n\n\(text)\n").relations.filter { $0.property == "memberOf" }.map { "\($0.subject.name) \($0.object?.name ?? "")" }
