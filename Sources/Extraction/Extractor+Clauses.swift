@@ -36,29 +36,32 @@ extension Extractor {
         return floor
     }
 
-    /// The subject of a cue: the first actor of its clause that is not inside a
-    /// prepositional phrase or an appositive; a pronoun resolves to the last person.
-    func subject(_ s: Sentence, before cue: Int) -> [EntityRef] {
+    /// Where the clause that holds a cue's subject starts; nil when that clause's subject is no actor.
+    /// - Parameter hasActors: whether actors stand between a token and the cue.
+    func subjectClauseStart(_ s: Sentence, before cue: Int, hasActors: (Int) -> Bool) -> Int? {
         // A clause is looked at no further back than a bounded window, so that the work stays linear.
         var start = max(0, cue - 40)
         for k in stride(from: cue - 1, through: start, by: -1) where boundary(s.tokens, k, k + 1) { start = k + 1; break }
         // "… witnessing a ceremony where agreements are to be signed": a clause that "where" opens has its subject after it.
         if let w = (start..<cue).last(where: { ["where", "wherein"].contains(s.tokens[$0].lower) }) { start = w + 1 }
+        // "X said Y had imposed …": the reported clause has a subject of its own, which acts.
+        guard let r = (start..<cue).last(where: { !s.tokens[$0].isCapitalized && reportingWords.contains(s.tokens[$0].lower) }) else { return start }
+        if hasActors(r + 1) { return r + 1 }
+        // "X said the deal calls for a truce": a reported clause whose subject is a noun phrase of its
+        // own is not the reporter's doing ("X urged the assembly to support Y" is X's, through "to").
+        var k = r + 1
+        if k < cue, s.tokens[k].lower == "that" { k += 1 }
+        if k < cue, ["the", "a", "an", "this"].contains(s.tokens[k].lower), !s.tokens[k..<cue].contains(where: { $0.lower == "to" }) { return nil }
+        return start
+    }
+
+    /// The subject of a cue: the first actor of its clause that is not inside a
+    /// prepositional phrase or an appositive; a pronoun resolves to the last person.
+    func subject(_ s: Sentence, before cue: Int) -> [EntityRef] {
         // Names inside quoted words are the speaker's, not the subject of the article's own clause.
         let cueQuoted = cue < s.tokens.count && s.tokens[cue].quoted
         let before = { (from: Int) in s.actors.filter { $0.range.lowerBound >= from && $0.range.upperBound <= cue && (cueQuoted || !s.tokens[$0.range.lowerBound].quoted) } }
-        // "X said Y had imposed …": the reported clause has a subject of its own, which acts.
-        if let r = (start..<cue).last(where: { !s.tokens[$0].isCapitalized && reportingWords.contains(s.tokens[$0].lower) }) {
-            if !before(r + 1).isEmpty {
-                start = r + 1
-            } else {
-                // "X said the deal calls for a truce": a reported clause whose subject is a noun phrase of its
-                // own is not the reporter's doing ("X urged the assembly to support Y" is X's, through "to").
-                var k = r + 1
-                if k < cue, s.tokens[k].lower == "that" { k += 1 }
-                if k < cue, ["the", "a", "an", "this"].contains(s.tokens[k].lower), !s.tokens[k..<cue].contains(where: { $0.lower == "to" }) { return [] }
-            }
-        }
+        guard let start = subjectClauseStart(s, before: cue, hasActors: { !before($0).isEmpty }) else { return [] }
         let inClause = before(start)
         // "of His Excellency President X": titles, honorifics and demonyms stand between a preposition and its name.
         let qualifiers = qualifyingTokens(s)
