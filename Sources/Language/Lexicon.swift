@@ -132,8 +132,10 @@ public struct Lexicon: Sendable {
             let tokens = Tokenizer.words(surface)
             guard !tokens.isEmpty else { return }
             let key = Lexicon.fold(tokens.joined(separator: " "))
-            maxTokens = max(maxTokens, tokens.count)
-            byFirst[Lexicon.fold(tokens[0]), default: 0] = max(byFirst[Lexicon.fold(tokens[0]), default: 0], tokens.count)
+            // A word that ends in "s" may be written with an apostrophe, one token more: "Peoples", "People 's".
+            let reach = tokens.count + tokens.dropFirst().filter { $0.count > 2 && $0.hasSuffix("s") }.count
+            maxTokens = max(maxTokens, reach)
+            byFirst[Lexicon.fold(tokens[0]), default: 0] = max(byFirst[Lexicon.fold(tokens[0]), default: 0], reach)
             if index[key]?.contains(where: { $0.kind == entry.kind && $0.canonical == entry.canonical }) == true { return }
             index[key, default: []].append(entry)
         }
@@ -203,9 +205,13 @@ public struct Lexicon: Sendable {
     /// Case- and diacritic-insensitive form used as the index key.
     public static func fold(_ s: String) -> String {
         // Plain ASCII folds to its lower case; only other text needs Foundation's folding.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
-        let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return folded.contains("’") ? folded.replacingOccurrences(of: "’", with: "'") : folded
+        var folded = s.utf8.allSatisfy({ $0 < 0x80 }) ? s.lowercased()
+            : s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        guard folded.contains("'") || folded.contains("’") else { return folded }
+        // "People's", "People 's" (as tokens) and "Peoples" (as dictionaries without punctuation write it) are one name.
+        folded = folded.replacingOccurrences(of: "’", with: "'")
+        return folded.replacingOccurrences(of: " 's", with: "s").replacingOccurrences(of: "'s", with: "s").replacingOccurrences(of: " '", with: "")
+            .replacingOccurrences(of: "'", with: "")
     }
 
     public func country(named name: String) -> Country? { countries.first { $0.name == name } }

@@ -184,6 +184,13 @@ import Testing
         #expect(!f.relations.contains { $0.property == "headOf" && $0.subject.name == "Ana Ruiz" })
     }
 
+    @Test func aNameWithAnApostropheMatchesTheDictionaryThatWritesNone() {
+        // The PETRARCH2 dictionaries write "Peoples" where news writes "People's".
+        let f = facts("Note\n\nThe Tigray People's Liberation Front signed the deal on 2 November 2022.\n")
+        #expect(f.events.first { $0.cls == "AgreementSigning" }?.agents.map(\.name) == ["Tigray Peoples Liberation Front"])
+        #expect(Lexicon.fold("People’s") == Lexicon.fold("Peoples"))
+    }
+
     @Test func aPersonNamedWithAPartyIsItsMember() {
         let party = { (text: String) in
             self.facts("Note\n\n\(text)\n").relations.filter { $0.property == "memberOf" }.map { "\($0.subject.name) \($0.object?.name ?? "")" }
