@@ -260,7 +260,14 @@ extension Extractor {
         let actors = s.mentions.filter { ($0.ref.kind == .country || $0.ref.kind == .organization || ($0.ref.kind == .person && people)) && $0.role != .title }
             .filter { m in !sourced.contains(m.range.lowerBound) }
         let outside = actors.filter { !aside.contains($0.range.lowerBound) }
-        let about = Set((outside.isEmpty ? actors : outside).map(\.ref))
+        var about = Set((outside.isEmpty ? actors : outside).map(\.ref))
+        // "X won 52 percent": a person right before the verb of the figure is what it is about.
+        let v = figure.lowerBound - 1 - (bound(t, before: figure.lowerBound)?.length ?? 0)
+        if !counted, v > 0, t[v].isWord, !t[v].isCapitalized, !reporting.contains(t[v].lower), !grammar.prepositions.contains(t[v].lower),
+           !grammar.determiners.contains(t[v].lower), !grammar.auxiliaries.contains(t[v].lower), !grammar.copulas.contains(t[v].lower),
+           let person = s.mentions.first(where: { $0.range.upperBound == v && $0.ref.kind == .person && $0.role == .entity }) {
+            about.insert(person.ref)
+        }
         return about.isEmpty ? Set(s.pair) : about
     }
 

@@ -32,6 +32,14 @@ import Testing
         #expect(o.contains { $0.value == 12 && $0.unit == "count" && $0.measure.hasSuffix("officers") })
     }
 
+    @Test func aPersonRightBeforeTheVerbOfAFigureIsWhatItIsAbout() {
+        let won = observations("Note\n\nKenyan President Juma Otieno won 52.5 percent of the vote.\n")
+        #expect(won.first { $0.value == 52.5 }?.about.contains { $0.name == "Juma Otieno" } == true)
+        // A reporter is no subject of the figure.
+        let said = observations("Note\n\nKenyan President Juma Otieno said 35 percent of the vote was lost in Kenya.\n")
+        #expect(said.first { $0.value == 35 }.map { !$0.about.contains { $0.name == "Juma Otieno" } } == true)
+    }
+
     @Test func aCountVerbAfterARelativePronounSaysWhatItCounts() {
         let o = observations("Note\n\nKenya was among 35 nations who abstained.\n")
         #expect(o.contains { $0.value == 35 && $0.unit == "count" && $0.measure.contains("abstaining") })
