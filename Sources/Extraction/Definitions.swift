@@ -31,6 +31,19 @@ extension Extractor {
                 }
             }
         }
+        // "NAME (guerrilla group), (also) known (by its initials in Spanish) as SHORT": a definition in words,
+        // which need not abbreviate the name.
+        for (t, ms) in zip(tokens, mentions) {
+            for k in t.indices where t[k].lower == "known" {
+                guard let a = (k + 1..<min(t.count - 1, k + 7)).first(where: { t[$0].lower == "as" }), Self.isShortForm(t[a + 1].text),
+                      a + 2 == t.count || !t[a + 2].isWord else { continue }
+                var b = k - 1
+                if b >= 0, t[b].lower == "also" { b -= 1 }
+                if b >= 0, t[b].text == "," { b -= 1 }
+                while b >= 0, b > k - 6, t[b].isWord, !t[b].isCapitalized { b -= 1 }
+                if let m = ms.last(where: { $0.range.upperBound == b + 1 && Self.canBeDefined($0) }) { record(t[a + 1].text, m.ref) }
+            }
+        }
         for short in ambiguous { found[short] = nil }
         return found
     }

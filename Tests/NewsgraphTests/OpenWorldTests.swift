@@ -26,6 +26,16 @@ import Testing
         #expect(f.entityRules[corridor] == ["shape.initiative"])
     }
 
+    @Test func aShortFormMayBeDefinedInWords() {
+        let (f, _) = facts("Note\n\nThe Lake Basin Water Corridor, known by its initials in French as CEBL, was signed by Kenya and Chad on 3 May 2023. Egypt supports the CEBL.\n")
+        let corridor = EntityRef(kind: .initiative, name: "Lake Basin Water Corridor")
+        #expect(f.shortForms[corridor] == ["CEBL"])
+        #expect(f.relations.contains { $0.property == "supports" && $0.subject.name == "Egypt" && $0.object == corridor })
+        // "known as" before a word that goes on naming something is no definition.
+        let (g, _) = facts("Note\n\nThe Lake Basin Water Corridor, known as CEBL Phase One, was signed by Kenya and Chad on 3 May 2023.\n")
+        #expect(g.shortForms[corridor] == nil)
+    }
+
     @Test func theShortFormMayComeFirst() {
         let (f, _) = facts("Note\n\nThe TSGC (Trans-Sahel Gas Corridor) was proposed by Niger on 2 June 2022.\n")
         #expect(f.shortForms[EntityRef(kind: .initiative, name: "Trans-Sahel Gas Corridor")] == ["TSGC"])
