@@ -124,7 +124,7 @@ public struct PersonRegistry: Sendable {
     func resolve(_ surface: String, preferring named: Set<String>) -> Person? {
         if let one = resolve(surface) { return one }
         let only = Lexicon.fold(surface)
-        guard !surface.contains(" "), !named.isEmpty else { return nil }
+        guard !surface.utf8.contains(UInt8(ascii: " ")), !named.isEmpty else { return nil }
         let matches = (byEdgeWord[only] ?? []).filter { named.contains(people[$0].name) }
         return matches.count == 1 ? people[matches.first!] : nil
     }

@@ -207,7 +207,8 @@ public struct Lexicon: Sendable {
         // Plain ASCII folds to its lower case; only other text needs Foundation's folding.
         var folded = s.utf8.allSatisfy({ $0 < 0x80 }) ? s.lowercased()
             : s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        guard folded.contains("'") || folded.contains("’") else { return folded }
+        // (Scalars, not Foundation's substring search, which costs more than the folding.)
+        guard folded.unicodeScalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }) else { return folded }
         // "People's", "People 's" (as tokens) and "Peoples" (as dictionaries without punctuation write it) are one name.
         folded = folded.replacingOccurrences(of: "’", with: "'")
         return folded.replacingOccurrences(of: " 's", with: "s").replacingOccurrences(of: "'s", with: "s").replacingOccurrences(of: " '", with: "")

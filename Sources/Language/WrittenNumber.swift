@@ -5,14 +5,14 @@ import Foundation
 package enum WrittenNumber {
     /// A number token's value: "5.08", "5,000", "0,404" (a decimal comma), "5-6" (a range).
     package static func parse(_ s: String) -> (Double, Double?)? {
-        if s.contains("-") {
+        if s.utf8.contains(UInt8(ascii: "-")) {
             let parts = s.split(separator: "-")
             guard parts.count == 2, let a = parse(String(parts[0]))?.0, let b = parse(String(parts[1]))?.0 else { return nil }
             return (a, b)
         }
         guard s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }), s.first?.isNumber == true else { return nil }
         var text = s
-        if text.contains(",") {
+        if text.utf8.contains(UInt8(ascii: ",")) {
             let groups = text.split(separator: ",")
             let isDecimalComma = !text.contains(".") && groups.count == 2 && (groups[0] == "0" || groups[1].count != 3)
             text = isDecimalComma ? text.replacingOccurrences(of: ",", with: ".") : text.replacingOccurrences(of: ",", with: "")
