@@ -38,7 +38,7 @@ test: deps test-deps
 	python3 Tests/tools/crosscheck.py out/graph.ttl out/graph.nt out/graph.nq
 
 # The evaluations are measurements and regression gates: the seeds must hold at
-# least 45 of their 50 facts, the unseen set 70 of its 98, and neither may fall
+# least 45 of their 50 facts, the unseen set 75 of its 98, and neither may fall
 # into a trap; the blind set is only scored. Their lines are reworded so that
 # they do not read as test-runner totals.
 score:
@@ -48,14 +48,14 @@ score:
 unseen: build
 	@$(BIN) build Tests/Unseen/articles --out .build/unseen-out --quiet
 	@python3 ../shared/eval/score .build/unseen-out/graph.nt Tests/Unseen/queries > .build/score-unseen.txt
-	@python3 Tests/tools/evaluation.py .build/score-unseen.txt Tests/Unseen/queries "Unseen evaluation" --min-facts 70 --all-traps
+	@python3 Tests/tools/evaluation.py .build/score-unseen.txt Tests/Unseen/queries "Unseen evaluation" --min-facts 75 --all-traps
 
 blind: build
 	@$(BIN) build Tests/Blind/articles --out .build/blind-out --quiet
 	@python3 ../shared/eval/score .build/blind-out/graph.nt Tests/Blind/queries > .build/score-blind.txt
 	@python3 Tests/tools/evaluation.py .build/score-blind.txt Tests/Blind/queries "Blind evaluation (scored, never tuned to)" --summary-only
 
-# The development set of real articles (Tests/Dev): scored, gated at 140 of its 280 facts,
+# The development set of real articles (Tests/Dev): scored, gated at 185 of its 280 facts,
 # and its error table (Tests/Dev/ERRORS.md) rewritten from the failures' classification.
 dev: build
 	@$(BIN) build Tests/Dev/articles --out .build/dev-out --quiet
@@ -67,7 +67,7 @@ dev: build
 dev-check: build
 	@$(BIN) build Tests/Dev/articles --out .build/dev-out --quiet
 	@python3 ../shared/eval/score .build/dev-out/graph.nt Tests/Dev/queries --verbose > .build/score-dev.txt
-	@python3 Tests/tools/evaluation.py .build/score-dev.txt Tests/Dev/queries "Dev evaluation (real articles)" --summary-only --min-facts 140
+	@python3 Tests/tools/evaluation.py .build/score-dev.txt Tests/Dev/queries "Dev evaluation (real articles)" --summary-only --min-facts 185
 	@python3 Tests/tools/error_table.py .build/score-dev.txt Tests/Dev/errors.tsv .build/ERRORS.md
 	@cmp -s .build/ERRORS.md Tests/Dev/ERRORS.md || { echo "Tests/Dev/ERRORS.md is not current: run make dev and commit it"; exit 1; }
 
