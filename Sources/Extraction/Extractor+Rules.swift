@@ -31,7 +31,8 @@ extension Extractor {
             }
         }
         for ms in allMentions { for m in ms where m.ref.kind == .country { countryCounts[m.ref, default: 0] += 1 } }
-        d.pair = countryCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
+        // A country named once (a dateline's "Luxembourg, 14 April 2025") is no country the document is about.
+        d.pair = countryCounts.filter { $0.value >= 2 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2).map(\.key)
         d.mentions = allMentions
     }
 

@@ -40,6 +40,12 @@ import Testing
         #expect(said.first { $0.value == 35 }.map { !$0.about.contains { $0.name == "Juma Otieno" } } == true)
     }
 
+    @Test func aCountryNamedOnceIsNoCountryTheDocumentIsAbout() {
+        // The dateline names Luxembourg once; the article is about Chile and Peru.
+        let o = observations("Note\n\nLuxembourg, 14 April 2025\n\nChile and Peru met. Chile and Peru signed a deal. The deal covers 35 projects.\n")
+        #expect(o.first { $0.value == 35 }.map { Set($0.about.map(\.name)) } == ["Chile", "Peru"])
+    }
+
     @Test func aCountVerbAfterARelativePronounSaysWhatItCounts() {
         let o = observations("Note\n\nKenya was among 35 nations who abstained.\n")
         #expect(o.contains { $0.value == 35 && $0.unit == "count" && $0.measure.contains("abstaining") })
