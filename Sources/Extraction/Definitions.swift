@@ -30,10 +30,8 @@ extension Extractor {
                     record(t[k - 1].text, m.ref)
                 }
             }
-        }
-        // "NAME (guerrilla group), (also) known (by its initials in Spanish) as SHORT": a definition in words,
-        // which need not abbreviate the name.
-        for (t, ms) in zip(tokens, mentions) {
+            // "NAME (guerrilla group), (also) known (by its initials in Spanish) as SHORT": a definition in words,
+            // which need not abbreviate the name.
             for k in t.indices where t[k].lower == "known" {
                 guard let a = (k + 1..<min(t.count - 1, k + 7)).first(where: { t[$0].lower == "as" }), Self.isShortForm(t[a + 1].text),
                       a + 2 == t.count || !t[a + 2].isWord else { continue }

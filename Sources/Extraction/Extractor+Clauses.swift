@@ -65,7 +65,6 @@ extension Extractor {
         let inClause = before(start)
         // "of His Excellency President X": titles, honorifics and demonyms stand between a preposition and its name.
         let qualifiers = qualifyingTokens(s)
-        let honorificWords = Set(honorificTokens.joined())
         var candidates = inClause.filter { m in
             var b = m.range.lowerBound - 1
             while b >= 0, qualifiers.contains(b) || honorificWords.contains(s.tokens[b].lower) { b -= 1 }
@@ -229,8 +228,7 @@ extension Extractor {
         if let a = group.firstIndex(where: { (grammar.progressiveAuxiliaries ?? []).contains($0) }),
            group[(a + 1)...].contains(where: { $0.hasSuffix("ing") }) { return true }
         // "The Council imposes": a light verb in the present, right after its subject.
-        let presentLight = (lexicon.patterns.lightVerbs ?? []).filter { $0.hasSuffix("s") && !$0.hasSuffix("ss") }
-        return k > 0 && (t[k - 1].isCapitalized || grammar.pronouns.contains(t[k - 1].lower)) && presentLight.contains(group[0])
+        return k > 0 && (t[k - 1].isCapitalized || grammar.pronouns.contains(t[k - 1].lower)) && presentLightVerbs.contains(group[0])
     }
 
     /// "X was in A on 30 July to attend a meeting", "X is in A for talks": the place where the subject

@@ -245,7 +245,6 @@ extension Extractor {
         let actorKinds: Set<EntityKind> = [.person, .country, .organization]
         var k = after
         let qualifiers = qualifyingTokens(s)
-        let honorificWords = Set(honorificTokens.joined())
         let end = nextCue(e, s, after: after)
         // "signed by A and B", "talks with A and B": a conjunct takes the role of the one before it.
         var lastRole: String?

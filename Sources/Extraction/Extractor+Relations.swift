@@ -62,7 +62,7 @@ extension Extractor {
             let j = m.range.lowerBound
             guard t[j - 1].lower == "the", ["–", "—", ",", "("].contains(t[j - 2].text) else { continue }
             var a = m.range.upperBound
-            if let noun = (grammar.collectiveNouns ?? []).map(Extractor.cueWords).first(where: { w in
+            if let noun = collectiveNounWords.first(where: { w in
                 a + w.count <= t.count && t[a..<(a + w.count)].map(\.lower) == w
             }) { a += noun.count }
             guard a == t.count || grammar.prepositions.contains(t[a].lower) || (!t[a].isWord && t[a].text != "'s" && t[a].text != "'") else { continue }

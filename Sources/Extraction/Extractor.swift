@@ -13,8 +13,13 @@ public struct Extractor: Sendable {
     /// Words that start sentences in capitals but never name a person: prepositions, determiners,
     /// pronouns, connectives, months and weekdays.
     let notNames: Set<String>
-    /// The honorifics as lower-case token sequences, longest first.
+    /// The honorifics as lower-case token sequences, longest first, and every word of them.
     let honorificTokens: [[String]]
+    let honorificWords: Set<String>
+    /// The light verbs in the present tense ("imposes", "holds"): read for every undated event.
+    let presentLightVerbs: Set<String>
+    /// The collective nouns after an organization that restates a list ("the O bloc"), as words.
+    let collectiveNounWords: [[String]]
     /// The words that end organization and initiative names ("Party", "Council"): no part of a person's name.
     let shapeWords: Set<String>
     /// The count verbs as word sequences, longest first, and those of one word by word: read for every figure.
@@ -46,6 +51,9 @@ public struct Extractor: Sendable {
             .map { (Extractor.cueWords($0.key), $0.value) }
         self.shapeWords = Set((lexicon.patterns.organizationShapes + lexicon.patterns.initiativeShapes).map { $0.lowercased() })
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
+        self.honorificWords = Set(honorificTokens.joined())
+        self.presentLightVerbs = Set((lexicon.patterns.lightVerbs ?? []).filter { $0.hasSuffix("s") && !$0.hasSuffix("ss") })
+        self.collectiveNounWords = (g.collectiveNouns ?? []).map(Extractor.cueWords)
     }
 
     /// The first token at or after `i` that is no form of address: "Sheikh X", "His Excellency Dr X".

@@ -13,6 +13,11 @@ import Testing
 
     static let day = TextDate(year: 2024, month: 6, day: 12)
 
+    /// The events of one sentence in an article dated `day`: its sanctions, else its signings.
+    func dated(_ sentence: String) -> [EventFact] {
+        events("Title: Note\nDate: 2024-06-12\n\n\(sentence)\n", sentence.contains("sanctions") ? "Sanction" : "AgreementSigning")
+    }
+
     @Test(arguments: [
         "The Council of the African Union is imposing sanctions on Eritrea.",
         "The Council of the African Union imposes sanctions on Eritrea.",
@@ -20,7 +25,7 @@ import Testing
         "Kenya and Uganda have now agreed to a ceasefire, officials said.",
     ])
     func theNewsOfTheArticleHappensOnItsDay(sentence: String) {
-        let found = events("Title: Note\nDate: 2024-06-12\n\n\(sentence)\n", sentence.contains("sanctions") ? "Sanction" : "AgreementSigning")
+        let found = dated(sentence)
         #expect(!found.isEmpty, "\(sentence)")
         #expect(found.allSatisfy { $0.date == Self.day }, "\(sentence)")
     }
@@ -33,7 +38,7 @@ import Testing
         "The Council of the African Union regularly imposes sanctions on Eritrea.",
     ])
     func thePastAndTheHabitualTakeNoDayOfTheArticle(sentence: String) {
-        let found = events("Title: Note\nDate: 2024-06-12\n\n\(sentence)\n", sentence.contains("sanctions") ? "Sanction" : "AgreementSigning")
+        let found = dated(sentence)
         #expect(!found.isEmpty, "\(sentence)")
         #expect(found.allSatisfy { $0.date != Self.day }, "\(sentence)")
     }
