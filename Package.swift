@@ -6,7 +6,7 @@
 //   CRaptor ─▶ RaptorIO ─────────────────────────────┐
 //   RDFModel ─▶ every other target                   │
 //                                                    ▼
-//   Language (lexicon, tokens, dates) ─▶ Corpus, Extraction, Assembly, Build
+//   Language (lexicon, tokens, cues, people, dates) ─▶ Corpus, Extraction, Assembly, Build
 //   Corpus (folders → documents) ─▶ Assembly, Build
 //   Extraction (text → facts) ─▶ Assembly (facts → triples) ─▶ Build ─▶ newsgraph (CLI)
 //   SHACL (SHACL Core) ─▶ Validation (ontology + shapes) ─▶ Build, newsgraph
@@ -49,6 +49,7 @@ let package = Package(
         .target(name: "RaptorIO", dependencies: ["CRaptor", "RDFModel"], swiftSettings: strict),
         // The language and knowledge layer: takes the lexicon folder and raw text, gives the lexicon
         // (names, titles, patterns, grammar), the office table, entity kinds and event roles, the cleaner,
+        // the people of a corpus (`PersonRegistry`), where cue words stand in tokens (`Cue`),
         // sentence splitter and tokenizer, and dates. It knows nothing of facts or extraction.
         .target(name: "Language", dependencies: ["RDFModel"], swiftSettings: strict),
         // Corpus folders → source documents: the walk (symlinks followed, loops detected), decoding,

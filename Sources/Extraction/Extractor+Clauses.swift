@@ -198,7 +198,7 @@ extension Extractor {
     /// Whether tokens `from..<to` of the sentence hold one of `cues` as whole words.
     func hasCue(_ cues: [String], _ tokens: ArraySlice<Token>) -> Bool {
         let t = Array(tokens)
-        return cues.contains { Extractor.find($0, in: t) != nil }
+        return cues.contains { Cue.find($0, in: t) != nil }
     }
 
     func negated(_ s: Sentence, _ from: Int, _ to: Int) -> Bool {
@@ -215,7 +215,7 @@ extension Extractor {
     /// clause of what recurs or lasts ("meets every year", "has met three times") has no one day.
     func toldAsNews(_ s: Sentence, at i: Int) -> Bool {
         let t = s.tokens
-        guard Extractor.endsAsSentence(t), !Extractor.isHeadline(t) else { return false }
+        guard Cue.endsAsSentence(t), !Cue.isHeadline(t) else { return false }
         let start = clauseStart(t, before: i)
         var end = i + 1
         while end < t.count, t[end].text != ",", !boundary(t, end, end + 1) { end += 1 }

@@ -12,7 +12,7 @@ extension Extractor {
                 var from = 0
                 while let i = s.has(cue, from: from) {
                     from = i + 1
-                    let length = Extractor.cueWords(cue).count
+                    let length = Cue.cueWords(cue).count
                     // Reported speech is the speaker's claim, not the article's fact.
                     guard !used.contains(i), !s.tokens[i].quoted else { continue }
                     if let fact = event(e, s, at: i, length: length, nominal: nil) {

@@ -87,8 +87,8 @@ extension Extractor {
         // Currency after: "3.5 billion dollars".
         if n.unit == nil {
             for c in currencies.suffix {
-                let words = Extractor.cueWords(c.cue)
-                if Extractor.matches(words, at: n.end, in: t) { n.unit = c.code; n.end += words.count; break }
+                let words = Cue.cueWords(c.cue)
+                if Cue.matches(words, at: n.end, in: t) { n.unit = c.code; n.end += words.count; break }
             }
         }
         let end = n.end
@@ -146,11 +146,11 @@ extension Extractor {
     private func readRelated(_ n: inout Figure, _ s: Sentence, after last: Figure?, _ dateTokens: Set<Int>, _ f: DocumentFacts) -> Bool {
         let t = s.tokens, p = lexicon.patterns
         guard n.unit == nil, Int(t[n.start].text) == nil || DateParser.year(t[n.start]) == nil else { return false }
-        if let tally = (p.tallies ?? []).first(where: { Extractor.matches(Extractor.cueWords($0.cue), at: n.end, in: t) }) {
-            n.unit = "count"; n.measure = tally.measure; n.end += Extractor.cueWords(tally.cue).count
+        if let tally = (p.tallies ?? []).first(where: { Cue.matches(Cue.cueWords($0.cue), at: n.end, in: t) }) {
+            n.unit = "count"; n.measure = tally.measure; n.end += Cue.cueWords(tally.cue).count
             return true
         }
-        if (p.comparisonCues ?? []).contains(where: { c in let w = Extractor.cueWords(c); return Extractor.matches(w, at: n.start - w.count, in: t) }),
+        if (p.comparisonCues ?? []).contains(where: { c in let w = Cue.cueWords(c); return Cue.matches(w, at: n.start - w.count, in: t) }),
            let measure = clauseMeasure(s, n, f) {
             n.unit = "count"; n.measure = measure
             return true
@@ -166,7 +166,7 @@ extension Extractor {
 
     /// A bound right before the figure: "at least", "over", "surpassing", "about".
     private func bound(_ t: [Token], before start: Int) -> (meaning: String, length: Int)? {
-        for (words, meaning) in boundCues where Extractor.matches(words, at: start - words.count, in: t) { return (meaning, words.count) }
+        for (words, meaning) in boundCues where Cue.matches(words, at: start - words.count, in: t) { return (meaning, words.count) }
         return nil
     }
 
@@ -283,7 +283,7 @@ extension Extractor {
         let verbs = countVerbWords
         var k = after
         while k < t.count, k <= after + limit {
-            for (words, measure) in verbs where Extractor.matches(words, at: k, in: t) {
+            for (words, measure) in verbs where Cue.matches(words, at: k, in: t) {
                 return (measure, k + words.count)
             }
             // "35 people have been killed", "35 nations who abstained".

@@ -15,8 +15,8 @@ extension Extractor {
                     guard !seen.contains(i), !s.tokens[i].quoted else { continue }
                     // A capitalized cue inside a sentence is part of a name ("the resolution Aggression Against
                     // Ruritania"), except in a title-case headline.
-                    if i > 0, s.tokens[i].isCapitalized, !Extractor.isHeadline(s.tokens) { continue }
-                    let cueLength = Extractor.cueWords(cue).count
+                    if i > 0, s.tokens[i].isCapitalized, !Cue.isHeadline(s.tokens) { continue }
+                    let cueLength = Cue.cueWords(cue).count
                     for k in i..<(i + cueLength) { seen.insert(k) }
                     if negated(s, max(0, i - 4), i) || reported(s, before: i) { continue }
                     relation(pattern, s, at: i, length: cueLength, &f)
@@ -253,7 +253,7 @@ extension Extractor {
         for e in lexicon.patterns.events where lexicon.frame(e.class).stanceObject == true {
             for cue in e.cues {
                 guard let k = s.has(cue, from: i), k - i <= 3 else { continue }
-                if let fact = event(e, s, at: k, length: Extractor.cueWords(cue).count, nominal: true) { return (fact, k) }
+                if let fact = event(e, s, at: k, length: Cue.cueWords(cue).count, nominal: true) { return (fact, k) }
                 if let previous = recent.last(where: { $0.cls == e.class }) { return (previous, k) }
             }
         }

@@ -73,9 +73,9 @@ extension Extractor {
     func addDayPhrases(_ groups: [([String], Int)], from day: TextDate, _ t: [Token], quotedToo: Bool, _ found: inout [DateMention]) {
         for (phrases, offset) in groups {
             for phrase in phrases {
-                guard let k = Extractor.find(phrase, in: t), quotedToo || !t[k].quoted, let date = day.adding(days: offset),
+                guard let k = Cue.find(phrase, in: t), quotedToo || !t[k].quoted, let date = day.adding(days: offset),
                       !found.contains(where: { $0.range.contains(k) }) else { continue }
-                found.append(DateMention(range: k..<(k + Extractor.cueWords(phrase).count), date: date, end: nil, since: false, relative: true))
+                found.append(DateMention(range: k..<(k + Cue.cueWords(phrase).count), date: date, end: nil, since: false, relative: true))
             }
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -94,8 +94,8 @@ extension Extractor {
 
     /// A sentence that asks: it ends in "?", or it is a headline that opens with a question word.
     func isQuestion(_ t: [Token]) -> Bool {
-        if Extractor.closingMark(t) == "?" { return true }
-        guard Extractor.isHeadline(t), let first = t.first else { return false }
+        if Cue.closingMark(t) == "?" { return true }
+        guard Cue.isHeadline(t), let first = t.first else { return false }
         return grammar.questionWords.contains(first.lower)
     }
 
@@ -106,34 +106,9 @@ extension Extractor {
     /// or a headline's "X to visit Y", what X will do.
     func planned(_ t: [Token], in window: Range<Int>) -> Bool {
         if hasCue(lexicon.patterns.modality, t[window]) { return true }
-        return !Extractor.endsAsSentence(t) && window.contains { k in Extractor.headlineInfinitive(t, k) && k + 1 < window.upperBound }
+        return !Cue.endsAsSentence(t) && window.contains { k in Cue.headlineInfinitive(t, k) && k + 1 < window.upperBound }
     }
 
-    /// "Kishida to visit": "to" right after a name and before a lower-case word. "Chile, Peru agree to
-    /// ceasefire" is no infinitive of a name: the word before "to" is a verb.
-    static func headlineInfinitive(_ t: [Token], _ k: Int) -> Bool {
-        k > 0 && k + 1 < t.count && t[k].lower == "to" && t[k - 1].isCapitalized && t[k - 1].isWord
-            && t[k + 1].isWord && !t[k + 1].isCapitalized && !t[k + 1].isNumber
-    }
-
-    static func find(_ cue: String, in t: [Token], from: Int = 0) -> Int? {
-        let words = cueWords(cue)
-        guard !words.isEmpty, t.count >= words.count, from <= t.count - words.count else { return nil }
-        for i in from...(t.count - words.count) where matches(words, at: i, in: t) { return i }
-        return nil
-    }
-
-    /// A cue's lower-case words. Most cues are plain words and spaces, split without the tokenizer
-    /// (profiling showed the tokenizer run on cue strings taking most of a build).
-    static func cueWords(_ cue: String) -> [String] {
-        if cue.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 }) { return cue.split(separator: " ").map(String.init) }
-        return Tokenizer.tokens(cue).map(\.lower)
-    }
-
-    /// Whether the lower-cased `words` stand in `t` from token `k` on.
-    static func matches(_ words: [String], at k: Int, in t: [Token]) -> Bool {
-        k >= 0 && k + words.count <= t.count && (0..<words.count).allSatisfy { t[k + $0].lower == words[$0] }
-    }
 
     // MARK: Metadata
 

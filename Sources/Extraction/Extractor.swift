@@ -44,22 +44,22 @@ public struct Extractor: Sendable {
         self.notNames = g.prepositions.union(g.determiners).union(g.pronouns).union(g.clauseConnectives)
             .union(lexicon.patterns.months).union(lexicon.patterns.weekdays)
         let countVerbs = lexicon.patterns.countVerbs ?? []
-        self.countVerbWords = countVerbs.map { (Extractor.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
+        self.countVerbWords = countVerbs.map { (Cue.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
         self.oneWordCountVerbs = Dictionary(countVerbs.filter { !$0.cue.contains(" ") }.map { ($0.cue, $0.measure) }, uniquingKeysWith: { a, _ in a })
         self.reportingWords = Set(lexicon.patterns.reporting.filter { !$0.contains(" ") })
         self.boundCues = lexicon.patterns.bounds.sorted { ($0.key.count, $1.key) > ($1.key.count, $0.key) }
-            .map { (Extractor.cueWords($0.key), $0.value) }
+            .map { (Cue.cueWords($0.key), $0.value) }
         self.shapeWords = Set((lexicon.patterns.organizationShapes + lexicon.patterns.initiativeShapes).map { $0.lowercased() })
         self.honorificTokens = g.honorifics.map { Tokenizer.tokens($0).map(\.lower) }.sorted { $0.count > $1.count }
         self.honorificWords = Set(honorificTokens.joined())
         self.presentLightVerbs = Set((lexicon.patterns.lightVerbs ?? []).filter { $0.hasSuffix("s") && !$0.hasSuffix("ss") })
-        self.collectiveNounWords = (g.collectiveNouns ?? []).map(Extractor.cueWords)
+        self.collectiveNounWords = (g.collectiveNouns ?? []).map(Cue.cueWords)
     }
 
     /// The first token at or after `i` that is no form of address: "Sheikh X", "His Excellency Dr X".
     func pastHonorifics(_ t: [Token], _ i: Int) -> Int {
         var j = i
-        while let h = honorificTokens.first(where: { Extractor.matches($0, at: j, in: t) }) { j += h.count }
+        while let h = honorificTokens.first(where: { Cue.matches($0, at: j, in: t) }) { j += h.count }
         return j
     }
 
@@ -71,8 +71,8 @@ public struct Extractor: Sendable {
         let common = Set(prepared.tokens.joined().filter { $0.isWord && !$0.isCapitalized }.map(\.lower))
         // Names are learnt from sentences, not from title-case headlines, where a name cannot be told
         // from the words after it ("X Y Attends Inauguration"), unless the office table knows it.
-        let sentences = prepared.tokens.filter { !Extractor.isHeadline($0) }
-        for t in prepared.tokens where Extractor.isHeadline(t) {
+        let sentences = prepared.tokens.filter { !Cue.isHeadline($0) }
+        for t in prepared.tokens where Cue.isHeadline(t) {
             for m in mentions(t) where m.role == .title {
                 guard let run = nameAfter(t, m.range.upperBound)?.split(separator: " ").map(String.init) else { continue }
                 if let n = (2...run.count).reversed().first(where: { lexicon.offices.knows(run[0..<$0].joined(separator: " ")) }) {

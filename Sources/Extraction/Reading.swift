@@ -71,7 +71,7 @@ extension Extractor {
 
         var actors: [Mention] { mentions.filter { $0.role != .title && $0.ref.kind.isActor } }
 
-        func has(_ cue: String, from: Int = 0) -> Int? { Extractor.find(cue, in: tokens, from: from) }
+        func has(_ cue: String, from: Int = 0) -> Int? { Cue.find(cue, in: tokens, from: from) }
         func text(_ r: Range<Int>) -> String { tokens[r].map(\.lower).joined(separator: " ") }
     }
 
