@@ -17,6 +17,32 @@ extension Extractor {
             if t[k].text == ")", !(max(0, k - 4)..<k).contains(where: { t[$0].text == "(" }) { return true }
             if t[k].text == ",", k + 1 < t.count, grammar.clauseConnectives.contains(t[k + 1].lower) { return true }
             if ["while", "whereas", "but", "although", "because"].contains(t[k].lower) { return true }
+            if t[k].text == ",", coordinatesClauses(t, comma: k) { return true }
+        }
+        return false
+    }
+
+    /// ", and" between two clauses, each with a verb of its own: "A signed an accord with B on Monday,
+    /// and C met D". A list with a serial comma ("A, B, and C signed") has no verb before the comma.
+    func coordinatesClauses(_ t: [Token], comma k: Int) -> Bool {
+        guard k + 2 < t.count, t[k + 1].lower == "and" else { return false }
+        func isVerb(_ x: Token) -> Bool {
+            x.isWord && !x.isCapitalized && (x.lower.count > 3 && x.lower.hasSuffix("ed") || finiteVerbs.contains(x.lower))
+        }
+        // After "and": a name (with "the" and titles, all in capitals), up to two auxiliaries, a verb.
+        var j = k + 2
+        if t[j].lower == "the" { j += 1 }
+        let nameStart = j
+        while j < t.count, t[j].isCapitalized, t[j].isWord || t[j].text == "'s" { j += 1 }
+        guard j > nameStart else { return false }
+        var aux = 0
+        while j < t.count, aux < 2, grammar.auxiliaries.contains(t[j].lower) { j += 1; aux += 1 }
+        guard j < t.count, isVerb(t[j]) else { return false }
+        // Before the comma, back to the last boundary mark: a verb of the first clause.
+        var b = k - 1
+        while b >= max(0, k - 40), ![";", ":", "–", "—", "."].contains(t[b].text) {
+            if isVerb(t[b]) { return true }
+            b -= 1
         }
         return false
     }
@@ -255,5 +281,26 @@ extension Extractor {
     func reported(_ s: Sentence, before cue: Int) -> Bool {
         let words = s.tokens[0..<cue].map(\.lower)
         return words.contains { grammar.hedges.contains($0) }
+    }
+
+    /// Whether the "by" at `by` belongs to a participle other than the cue's: the word before it
+    /// ("over" skipped) is a verb, and not the event's own verb in the passive with only auxiliaries
+    /// and adverbs between ("the embargo was first imposed by X", "the accord, signed by X").
+    func byPhraseOfAnotherVerb(_ e: Lexicon.EventPattern, _ t: [Token], after: Int, by: Int) -> Bool {
+        var p = by - 1
+        if p > after, t[p].lower == "over" { p -= 1 }
+        guard p >= after, t[p].isWord, !t[p].isCapitalized else { return false }
+        let light = (lexicon.patterns.lightVerbs ?? []).contains(t[p].lower) || e.cues.contains(t[p].lower)
+        guard light || t[p].lower.hasSuffix("ed") else { return false }
+        guard light else { return true }
+        let auxiliaryOrAdverb = { (j: Int) in
+            self.grammar.auxiliaries.contains(t[j].lower) || t[j].lower.hasSuffix("ly") || t[j].lower == "first" || t[j].text == ","
+        }
+        if (after..<p).allSatisfy(auxiliaryOrAdverb) { return false }
+        // "The last visit by A to B was made by C": a passive with its auxiliary has the clause's subject,
+        // the event; "the referendums held by X", a participle after a noun, is that noun's.
+        var q = p - 1
+        while q >= after, t[q].lower.hasSuffix("ly") || t[q].lower == "first" { q -= 1 }
+        return !(q >= after && grammar.auxiliaries.contains(t[q].lower))
     }
 }

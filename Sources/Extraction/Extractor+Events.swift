@@ -7,6 +7,8 @@ extension Extractor {
 
     func events(_ s: Sentence, _ f: inout DocumentFacts) {
         var used = Set<Int>()
+        let start = f.events.count, relationStart = f.relations.count
+        defer { mergeRetold(&f, events: start, relations: relationStart) }
         for e in lexicon.patterns.events {
             for cue in e.cues.sorted(by: { $0.count > $1.count }) {
                 var from = 0
@@ -270,6 +272,8 @@ extension Extractor {
                         || (t[b].text == "," && b > after && s.mentions.contains { $0.role == .title && $0.range.upperBound == b }) { b -= 1 }
                 if b >= after { prep = t[b].lower }
                 if b < after { prep = "" }
+                // "a ceremony presided over by X", "a truce brokered by X": the by-phrase is another participle's.
+                if prep == "by", byPhraseOfAnotherVerb(e, t, after: after, by: b) { k = m.range.upperBound; continue }
                 // "A, B and C": a comma coordinates when an "and" closes the list later in the clause.
                 let listGoesOn = prep == "," && (m.range.upperBound..<min(t.count, m.range.upperBound + 12))
                     .prefix { !boundary(t, $0, $0 + 1) || t[$0].text == "," }.contains { t[$0].lower == "and" }

@@ -27,6 +27,9 @@ public struct Extractor: Sendable {
     let oneWordCountVerbs: [String: String]
     /// The one-word reporting verbs ("said", "announced") that open a reported clause.
     let reportingWords: Set<String>
+    /// Finite verbs with no "-ed" ending that a clause may turn on: the bare event verbs ("met"), the
+    /// one-word light verbs ("held") and the reporting verbs ("said").
+    let finiteVerbs: Set<String>
     /// The bound cues before a figure as word sequences with their meaning, longest first, so that the
     /// answer never hangs on a dictionary's order ("more than" before "than"): read for every figure.
     let boundCues: [(words: [String], meaning: String)]
@@ -47,6 +50,7 @@ public struct Extractor: Sendable {
         self.countVerbWords = countVerbs.map { (Cue.cueWords($0.cue), $0.measure) }.sorted { $0.0.count > $1.0.count }
         self.oneWordCountVerbs = Dictionary(countVerbs.filter { !$0.cue.contains(" ") }.map { ($0.cue, $0.measure) }, uniquingKeysWith: { a, _ in a })
         self.reportingWords = Set(lexicon.patterns.reporting.filter { !$0.contains(" ") })
+        self.finiteVerbs = reportingWords.union(g.bareEventVerbs).union((lexicon.patterns.lightVerbs ?? []).filter { !$0.contains(" ") && !$0.hasSuffix("ing") })
         self.boundCues = lexicon.patterns.bounds.sorted { ($0.key.count, $1.key) > ($1.key.count, $0.key) }
             .map { (Cue.cueWords($0.key), $0.value) }
         self.shapeWords = Set((lexicon.patterns.organizationShapes + lexicon.patterns.initiativeShapes).map { $0.lowercased() })

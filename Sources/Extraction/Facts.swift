@@ -7,7 +7,7 @@ public struct Evidence: Hashable, Sendable {
     public let sentence: String
 }
 
-public struct EventFact: Sendable {
+public struct EventFact: Equatable, Sendable {
     public var cls: String
     public var cameo: String
     public var agents: Set<EntityRef> = []

@@ -113,4 +113,49 @@ import Testing
         let f = ExtractionTests.extract(["Note\n\nThe Egyptian President, Abdel Karim al-Masri, met Chilean President Ana Ruiz Soto in Cairo on 3 May 2023.\n"]).facts[0]
         #expect(f.events.contains { $0.everyone.contains { $0.name == "Abdel Karim al-Masri" } })
     }
+
+    @Test func oneEventToldTwiceInASentenceIsOneEvent() throws {
+        // The signing cue names both signers; the ceasefire cue, nearer the second, only one.
+        let signings = events("Signed on Friday 2 June 2023 by President Ivan Petrov of Chile and President Marco Silva of Peru, the ceasefire takes effect at once.")
+            .filter { $0.cls == "AgreementSigning" }
+        #expect(signings.count == 1)
+        #expect(names(signings.first?.agents ?? []) == ["Ivan Petrov", "Marco Silva"])
+        // Two signings with different parties stay two.
+        let two = events("Chile signed a trade accord with Peru on 2 May 2023, and Bolivia signed a ceasefire with Brazil on 3 May 2023.")
+            .filter { $0.cls == "AgreementSigning" }
+        #expect(two.count == 2)
+    }
+
+    @Test func aCommaAndBeforeANewSubjectAndVerbOpensAClause() throws {
+        let signings = events("Chile signed a trade accord with Peru on 2 May 2023, and Bolivia signed a ceasefire with Brazil on 3 May 2023.")
+            .filter { $0.cls == "AgreementSigning" }
+        let first = try #require(signings.first { $0.date?.iso == "2023-05-02" })
+        let second = try #require(signings.first { $0.date?.iso == "2023-05-03" })
+        #expect(names(first.everyone) == ["Chile", "Peru"])
+        #expect(names(second.everyone) == ["Bolivia", "Brazil"])
+        // A serial comma in a list of subjects opens no clause.
+        let list = try #require(events("Chile, Peru, and Bolivia signed the accord on 2 May 2023.").first { $0.cls == "AgreementSigning" })
+        #expect(names(list.agents) == ["Bolivia", "Chile", "Peru"])
+    }
+
+    @Test func aByPhraseOfAnotherParticipleNamesNoSigner() throws {
+        let e = try #require(events("Chile and Peru signed the accord in a ceremony presided over by Brazil on 2 May 2023.").first { $0.cls == "AgreementSigning" })
+        #expect(names(e.agents) == ["Chile", "Peru"])
+        let brokered = try #require(events("The ceasefire, brokered by Qatar, was signed by Chile and Peru on 2 May 2023.").first { $0.cls == "AgreementSigning" })
+        #expect(!brokered.agents.contains { $0.name == "Qatar" })
+        // The event's own verb in the passive keeps its by-phrase, with or without words between.
+        let imposed = try #require(events("The embargo was first imposed by Chile on 2 May 2023.").first { $0.cls == "Sanction" })
+        #expect(names(imposed.agents) == ["Chile"])
+        let made = try #require(events("The last visit by a Chilean president to Peru was made by Chilean President Ivan Petrov on 2 May 2023.").first { $0.cls == "Visit" })
+        #expect(made.agents.contains { $0.name == "Ivan Petrov" })
+        // A light verb after another noun is that noun's: "the elections held by Peru".
+        #expect(!events("Chile at its meeting on 2 May 2023 adopted a resolution condemning the elections held by Peru in the region.")
+            .contains { $0.cls == "Meeting" && $0.everyone.contains { $0.name == "Peru" } })
+    }
+
+    @Test func aLowerCaseWordBeforeATitleIsPartOfTheConjunct() throws {
+        let e = try #require(events("Chilean President Ivan Petrov and rebel commander Marco Silva met in Lima on 2 May 2023.").first { $0.cls == "Meeting" })
+        #expect(names(e.participants).contains("Marco Silva"))
+        #expect(names(e.participants).contains("Ivan Petrov"))
+    }
 }
