@@ -130,10 +130,16 @@ extension Extractor {
             n.measure = n.measure.map { $0 + " " + verb.measure } ?? verb.measure
             if n.unit == nil { n.unit = "count"; n.end = verb.end }
             n.counted = true
-        } else if n.unit == "count", let verb = countVerb(before: n.start, t) {
-            // "killed more than 6,000 civilians": the verb before the count.
+        } else if n.unit == "count", let verb = countVerb(before: n.start, t) ?? countNominal(before: n.start, t) {
+            // "killed more than 6,000 civilians", "the release of 50 hostages and 150 prisoners": the verb or
+            // the noun before the count.
             n.measure = n.measure.map { $0 + " " + verb } ?? verb
             n.counted = true
+        }
+        // "11 votes in favour": the tally after the counted votes.
+        if n.unit == "count", n.measure == "votes", let tally = (lexicon.patterns.tallies ?? []).first(where: { Cue.matches(Cue.cueWords($0.cue), at: n.end, in: t) }) {
+            n.measure = tally.measure
+            n.end += Cue.cueWords(tally.cue).count
         }
         if n.unit == nil { return false }
         if Int(t[i].text) != nil, DateParser.year(t[i]) != nil { return false }
@@ -290,6 +296,23 @@ extension Extractor {
             guard grammar.auxiliaries.contains(t[k].lower) || grammar.irregularPlurals.contains(t[k].lower)
                     || (k == after && (grammar.relativePronouns ?? []).contains(t[k].lower)) else { return nil }
             k += 1
+        }
+        return nil
+    }
+
+    /// A count noun with its preposition before a count ("the release of", "sanctions against"), with
+    /// only lower-case words, or another count it coordinates ("of 50 hostages and 150 prisoners"), between.
+    func countNominal(before start: Int, _ t: [Token]) -> String? {
+        let nominals = lexicon.patterns.countNominals ?? []
+        guard !nominals.isEmpty else { return nil }
+        var b = start - 1
+        while b >= 1, b >= start - 8 {
+            for m in nominals {
+                let words = Cue.cueWords(m.cue)
+                if Cue.matches(words, at: b - words.count + 1, in: t) { return m.measure }
+            }
+            guard t[b].isWord || t[b].text == ",", !finiteVerbs.contains(t[b].lower), !t[b].lower.hasSuffix("ed") else { return nil }
+            b -= 1
         }
         return nil
     }

@@ -196,6 +196,9 @@ extension Lexicon {
         public let countVerbs: [Measure]?
         /// "187 in favour", "12 against": words after a bare count that say what the votes were.
         public let tallies: [Measure]?
+        /// "the release of 150 prisoners", "sanctions against 13 officials": a noun and its preposition
+        /// before a count that say what befalls what it counts.
+        public let countNominals: [Measure]?
         /// "up from 185", "compared with 40": a bare number after these is a figure of the measure the
         /// clause names.
         public let comparisonCues: [String]?

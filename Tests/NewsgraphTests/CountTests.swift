@@ -20,6 +20,22 @@ import Testing
         #expect(o.contains { $0.value == 12000 && $0.measure == "civilians killed" && $0.bound == "about" })
     }
 
+    @Test func aNounBeforeACountSaysWhatBefallsWhatItCounts() {
+        let o = observations("Note\n\nChile said the deal includes the release of 50 hostages and 150 Peruvian prisoners. Peru imposed sanctions against 13 senior Chilean officials and 3 entities on Monday.\n")
+        #expect(o.contains { $0.value == 50 && $0.measure == "hostages released" })
+        // A count coordinated with the first is governed by the same noun.
+        #expect(o.contains { $0.value == 150 && $0.measure == "prisoners released" })
+        #expect(o.contains { $0.value == 13 && $0.measure == "senior officials sanctioned" })
+        #expect(o.contains { $0.value == 3 && $0.measure == "entities sanctioned" })
+        // A verb between the noun and the count starts a clause of its own.
+        #expect(!observations("Note\n\nAfter the release of the hostages Chile deployed 300 soldiers.\n").contains { $0.measure.hasSuffix("released") })
+    }
+
+    @Test func votesCountedWithTheirTallyKeepIt() {
+        let o = observations("Note\n\nThe resolution on Chile received 11 votes in favour and two against.\n")
+        #expect(o.contains { $0.value == 11 && $0.measure == "votes in favour" })
+    }
+
     @Test func aPartOfAWholeAndACountAfterModifiersCountWhatTheNounSays() {
         let o = observations("Note\n\nThe motion was supported by 120 out of 150 members of the African Union, four states (Chad, Mali, Niger and Sudan) voted against, and Kenya sanctioned 12 senior Ugandan army officers.\n")
         let part = o.first { $0.value == 120 }
