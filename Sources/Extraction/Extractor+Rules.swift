@@ -85,11 +85,25 @@ extension Extractor {
     func subjectPerson(_ t: [Token], _ ms: [Mention]) -> Mention? {
         ms.first { m in
             guard m.ref.kind == .person, m.role == .entity else { return false }
-            let a = m.range.upperBound, b = m.range.lowerBound - 1
+            let a = m.range.upperBound
+            var b = m.range.lowerBound - 1
             if a < t.count, t[a].text == "'s" || t[a].text == "'" { return false }
+            // "met with President X": the title and any form of address stand between the preposition and X.
+            while b >= 0, honorificWords.contains(t[b].lower) || ms.contains(where: { $0.role != .entity && $0.range.contains(b) }) { b -= 1 }
             if b >= 0, grammar.prepositions.contains(t[b].lower) { return false }
             return true
         }
+    }
+
+    /// Whether the sentence's subject is "he" or "she", before any person it names: "He met President X"
+    /// is still about the person the pronoun stands for, and X is the object.
+    func opensWithPersonalPronoun(_ t: [Token], _ ms: [Mention]) -> Bool {
+        let firstPerson = ms.first { $0.ref.kind == .person && $0.role == .entity }?.range.lowerBound ?? t.count
+        var k = 0
+        // Past an opening adverbial: "On Monday, he met …", "During the trip he met …".
+        if let comma = t.prefix(min(firstPerson, 12)).firstIndex(where: { $0.text == "," }) { k = comma + 1 }
+        while k < min(firstPerson, t.count), !t[k].isWord || grammar.auxiliaries.contains(t[k].lower) { k += 1 }
+        return k < min(firstPerson, t.count) && ["he", "she"].contains(t[k].lower)
     }
 
     /// A sentence that asks: it ends in "?", or it is a headline that opens with a question word.

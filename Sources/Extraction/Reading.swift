@@ -175,7 +175,9 @@ extension Extractor {
             if let surface = m.note { d.facts.surfaceNames[m.ref, default: []].insert(surface) }
         }
         s.lastPerson = d.lastPerson
-        if let subject = subjectPerson(t, ms) { d.lastPerson = subject.ref }
+        if d.lastPerson != nil, opensWithPersonalPronoun(t, ms) {
+            // The pronoun's referent stays the one the next pronoun stands for.
+        } else if let subject = subjectPerson(t, ms) { d.lastPerson = subject.ref }
     }
 
     func date(_ s: inout Sentence, _ d: inout Reading) {

@@ -158,4 +158,13 @@ import Testing
         #expect(names(e.participants).contains("Marco Silva"))
         #expect(names(e.participants).contains("Ivan Petrov"))
     }
+
+    @Test func aPronounSubjectKeepsItsReferentOverThePeopleItMeets() throws {
+        let f = ExtractionTests.extract(["Note\n\nChilean President Ivan Petrov arrived in Lima on 2 May 2023. He met with President Ana Ruiz Soto of Peru and attended a banquet. He had a meeting with Prime Minister Marco Silva of Peru on 3 May 2023.\n"]).facts[0]
+        let meetings = f.events.filter { $0.cls == "Meeting" }
+        // The person met in the second sentence is its object, not what "he" of the third stands for.
+        let third = try #require(meetings.first { $0.everyone.contains { $0.name == "Marco Silva" } })
+        #expect(names(third.everyone) == ["Ivan Petrov", "Marco Silva"])
+        #expect(meetings.contains { names($0.everyone) == ["Ana Ruiz Soto", "Ivan Petrov"] })
+    }
 }
