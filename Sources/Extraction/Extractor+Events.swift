@@ -334,9 +334,12 @@ extension Extractor {
 
     func date(_ fact: inout EventFact, _ s: Sentence, at i: Int, limit: Int? = nil, earliest: Int = 0) {
         let t = s.tokens
-        let candidates = s.dates.filter {
-            !boundary(t, min($0.range.lowerBound, i), max($0.range.lowerBound, i)) && $0.range.lowerBound < (limit ?? t.count)
-                && $0.range.lowerBound >= earliest
+        let planned = fact.planned
+        let candidates = s.dates.filter { d in
+            !boundary(t, min(d.range.lowerBound, i), max(d.range.lowerBound, i)) && d.range.lowerBound < (limit ?? t.count)
+                && d.range.lowerBound >= earliest && !datesReporting(d, t, cue: i)
+                // What is planned is not over before the day the text is told: "last month" is another event's.
+                && !(planned && s.reference.map { Self.endsBefore(d.end ?? d.date, $0) } == true)
         }
         // The nearest date expression in the clause; after the cue wins a tie.
         let dateMention = candidates.min { a, b in
@@ -350,6 +353,24 @@ extension Extractor {
         } else if dateMention == nil, !fact.planned, s.stated, let day = s.reference, toldAsNews(s, at: i) {
             fact.date = day
         }
+    }
+
+    /// "officials said Saturday", "X told reporters on Monday": the day of the telling, not of the event,
+    /// unless the telling is the event's own cue.
+    func datesReporting(_ d: DateMention, _ t: [Token], cue i: Int) -> Bool {
+        var r = d.range.lowerBound - 1
+        if r >= 0, t[r].lower == "on" { r -= 1 }
+        if r >= 1, t[r].lower == "reporters" || t[r].lower == "journalists" { r -= 1 }
+        return r >= 0 && r != i && reportingWords.contains(t[r].lower) && !(grammar.performativeVerbs ?? []).contains(t[r].lower)
+    }
+
+    /// Whether `date`, at its precision, is over before `day`: 2023-03 is, 2023-04 and 2023 are not, before 2023-04-30.
+    static func endsBefore(_ date: TextDate, _ day: TextDate) -> Bool {
+        if date.year != day.year { return date.year < day.year }
+        guard let m = date.month, let dm = day.month else { return false }
+        if m != dm { return m < dm }
+        guard let d = date.day, let dd = day.day else { return false }
+        return d < dd
     }
 
     /// A named event is the named thing at its cue ("the … Expo"); false when there is none.

@@ -171,6 +171,9 @@ extension Lexicon {
         public let collectiveNouns: [String]?
         /// "35 nations who abstained": the words that open a relative clause.
         public let relativePronouns: Set<String>?
+        /// Reporting verbs whose telling is itself an act ("announced sanctions", "declared a truce"): the day
+        /// after them dates what they tell, as "said Saturday" does not.
+        public let performativeVerbs: Set<String>?
     }
 
     public struct Patterns: Decodable, Sendable {

@@ -167,4 +167,15 @@ import Testing
         #expect(names(third.everyone) == ["Ivan Petrov", "Marco Silva"])
         #expect(meetings.contains { names($0.everyone) == ["Ana Ruiz Soto", "Ivan Petrov"] })
     }
+
+    @Test func theDayOfTheTellingDatesNoOtherEvent() throws {
+        let text = "Note\n\nDate: 2023-04-30\n\nPresident Ivan Petrov of Chile is expected to visit Peru in coming weeks, officials said Saturday, after a visit to Lima by the Peruvian leader last month.\n"
+        let f = ExtractionTests.extract([text]).facts[0]
+        let visit = try #require(f.events.first { $0.cls == "Visit" && $0.planned })
+        // Neither the reporting Saturday nor the past "last month" dates what is planned.
+        #expect(visit.date == nil)
+        // An announcement that does the act dates it: sanctions announced on Monday were imposed then.
+        let s = ExtractionTests.extract(["Note\n\nDate: 2023-05-03\n\nChile announced Monday that it was imposing sanctions on Peru.\n"]).facts[0]
+        #expect(s.events.first { $0.cls == "Sanction" }?.date?.iso == "2023-05-01")
+    }
 }
