@@ -67,4 +67,35 @@ extension Extractor {
         m.role == .entity && [.organization, .initiative, .country].contains(m.ref.kind) && m.range.count >= 2
     }
 
+
+    /// "the Security Council" in a document that names the United Nations Security Council is that
+    /// council: an organization whose name (two words or more) ends exactly one longer organization's
+    /// name in the document stands for it, as a surname does for a person named in full.
+    static func resolvingShortenedNames(_ mentions: [[Mention]]) -> [[Mention]] {
+        let orgs = Set(mentions.joined().filter { $0.role == .entity && $0.ref.kind == .organization }.map(\.ref))
+        guard orgs.count >= 2 else { return mentions }
+        let words = Dictionary(uniqueKeysWithValues: orgs.map { ($0, $0.name.split(separator: " ").map { $0.lowercased() }) })
+        var longer: [EntityRef: EntityRef] = [:]
+        for short in orgs where words[short]!.count >= 2 {
+            let w = words[short]!
+            // The shorter name is the longer one's head, not its complement: "Council of the European Union"
+            // is no European Union.
+            let ends = orgs.filter { o in
+                let ow = words[o]!
+                guard o != short, ow.count > w.count, Array(ow.suffix(w.count)) == w else { return false }
+                let before = o.name.split(separator: " ")[ow.count - w.count - 1]
+                return before.first?.isUppercase == true
+            }
+            if ends.count == 1 { longer[short] = ends.first! }
+        }
+        guard !longer.isEmpty else { return mentions }
+        return mentions.map { ms in
+            ms.map { m in
+                guard m.role == .entity, let to = longer[m.ref] else { return m }
+                var out = Mention(range: m.range, ref: to, role: m.role, note: m.note)
+                out.owner = m.owner
+                return out
+            }
+        }
+    }
 }

@@ -23,7 +23,7 @@ extension Extractor {
         var countryCounts: [EntityRef: Int] = [:]
         let found = d.tokens.map { mentions($0) }
         let defined = definitions(d.tokens, found)
-        let allMentions = resolvingSurnames(d.tokens, zip(d.tokens, found).map { applying(defined, to: $0, $1) })
+        let allMentions = Self.resolvingShortenedNames(resolvingSurnames(d.tokens, zip(d.tokens, found).map { applying(defined, to: $0, $1) }))
         for (short, ref) in defined { d.facts.shortForms[ref, default: []].insert(short) }
         for ms in allMentions {
             for m in ms where m.note == "shape" && m.role == .entity && lexicon.index[Lexicon.fold(m.ref.name)] == nil {

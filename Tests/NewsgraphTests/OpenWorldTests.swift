@@ -13,6 +13,25 @@ import Testing
         return (read.facts[0], read.extractor.registry)
     }
 
+    @Test func anOrganizationNamedByTheEndOfItsNameIsTheOneTheDocumentNamesInFull() {
+        let (f, _) = facts("""
+        Note
+
+        Chile asked the United Nations Security Council to meet on 2 May 2023.
+        The Security Council voted on 3 May 2023 to condemn Peru.
+        """)
+        let votes = f.events.filter { $0.cls == "Vote" }
+        #expect(votes.contains { $0.everyone.contains { $0.name == "United Nations Security Council" } })
+        #expect(!votes.contains { $0.everyone.contains { $0.name == "Security Council" } })
+        // The end of a name that is its complement, not its head, is another organization.
+        let (g, _) = facts("""
+        Note
+
+        The Council of the European Union met in Brussels on 2 May 2023. The European Union imposed sanctions on Peru on 3 May 2023.
+        """)
+        #expect(g.events.contains { $0.cls == "Sanction" && $0.agents.contains { $0.name == "European Union" } })
+    }
+
     @Test func aShortFormDefinedInParenthesesStandsForItsNameEverywhere() {
         let (f, _) = facts("""
         Note
