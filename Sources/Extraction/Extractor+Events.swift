@@ -272,6 +272,12 @@ extension Extractor {
                         || (t[b].text == "," && b > after && s.mentions.contains { $0.role == .title && $0.range.upperBound == b }) { b -= 1 }
                 if b >= after { prep = t[b].lower }
                 if b < after { prep = "" }
+                // "with the leaders of A and B": the states whose leaders the preposition names take its role.
+                if prep == "of", b - 1 > after, grammar.leaderNouns.contains(t[b - 1].lower) || grammar.leaderNouns.contains(String(t[b - 1].lower.dropLast())) {
+                    // Definite and of states only: "visits by heads of the White House" name no one.
+                    let p = b - 3
+                    if p >= after, t[p + 1].lower == "the", m.ref.kind == .country, e.preps[t[p].lower] != nil { prep = t[p].lower }
+                }
                 // "a ceremony presided over by X", "a truce brokered by X": the by-phrase is another participle's.
                 if prep == "by", byPhraseOfAnotherVerb(e, t, after: after, by: b) { k = m.range.upperBound; continue }
                 // "A, B and C": a comma coordinates when an "and" closes the list later in the clause.

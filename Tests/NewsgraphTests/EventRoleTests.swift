@@ -178,4 +178,13 @@ import Testing
         let s = ExtractionTests.extract(["Note\n\nDate: 2023-05-03\n\nChile announced Monday that it was imposing sanctions on Peru.\n"]).facts[0]
         #expect(s.events.first { $0.cls == "Sanction" }?.date?.iso == "2023-05-01")
     }
+
+    @Test func theLeadersOfStatesTakeTheRoleThatNamesThem() throws {
+        let e = try #require(events("Chilean President Ivan Petrov said he has signed a deal with the leaders of Peru and Bolivia on 2 May 2023.").first { $0.cls == "AgreementSigning" })
+        #expect(names(e.participants).contains("Peru"))
+        #expect(names(e.participants).contains("Bolivia"))
+        // Indefinite heads of an institution name no one.
+        #expect(!events("The visit marked the continuity of visits to Peru by heads of the European Union on 2 May 2023.")
+            .contains { $0.cls == "Visit" && $0.everyone.contains { $0.name == "European Union" } })
+    }
 }
