@@ -8,7 +8,7 @@
 //                                                    ▼
 //   Language (lexicon, tokens, cues, people, dates) ─▶ Corpus, Extraction, Assembly, Build
 //   Corpus (folders → documents) ─▶ Assembly, Build
-//   Extraction (text → facts) ─▶ Assembly (facts → triples) ─▶ Build ─▶ newsgraph (CLI)
+//   Facts (values) ─▶ Extraction (text → facts) ─▶ Assembly (facts → triples) ─▶ Build ─▶ newsgraph (CLI)
 //   SHACL (SHACL Core) ─▶ Validation (ontology + shapes) ─▶ Build, newsgraph
 //   Lookup (an entity's relations) ─────────────▶ Build, newsgraph
 //   Load (Graph Store Protocol) ────────────────────────▶ newsgraph
@@ -55,11 +55,14 @@ let package = Package(
         // Corpus folders → source documents: the walk (symlinks followed, loops detected), decoding,
         // content hashes, and every file skipped with its reason. No extraction.
         .target(name: "Corpus", dependencies: ["Language", "RDFModel", crypto], swiftSettings: strict),
+        // The facts a document states, as values: events, relations, observations, quotations and
+        // partnerships, each with its evidence. What Extraction gives and Assembly takes.
+        .target(name: "Facts", dependencies: ["Language", "RDFModel"], swiftSettings: strict),
         // Text → facts: the pipeline of stages over each document.
-        .target(name: "Extraction", dependencies: ["Language", "RDFModel"], swiftSettings: strict),
+        .target(name: "Extraction", dependencies: ["Facts", "Language", "RDFModel"], swiftSettings: strict),
         // Facts → triples: every document's facts merged into one graph, with provenance on every
         // fact and IRIs minted from stable keys.
-        .target(name: "Assembly", dependencies: ["Corpus", "Extraction", "Language", "RDFModel"], swiftSettings: strict),
+        .target(name: "Assembly", dependencies: ["Corpus", "Extraction", "Facts", "Language", "RDFModel"], swiftSettings: strict),
         // SHACL Core: a shapes graph and a data graph in, a validation report out; XSD lexical forms.
         // It knows nothing of the ontology, files or newsgraph's facts.
         .target(name: "SHACL", dependencies: ["RDFModel"], swiftSettings: strict),
@@ -71,7 +74,7 @@ let package = Package(
         // Graphs into SPARQL stores through the Graph Store Protocol.
         .target(name: "Load", dependencies: ["RDFModel", "RaptorIO", crypto], swiftSettings: strict),
         // `newsgraph build`: read → extract → validate → write, and nothing else.
-        .target(name: "Build", dependencies: ["RDFModel", "RaptorIO", "Language", "Corpus", "Extraction", "Assembly", "SHACL", "Validation", "Lookup"], swiftSettings: strict),
+        .target(name: "Build", dependencies: ["RDFModel", "RaptorIO", "Language", "Corpus", "Facts", "Extraction", "Assembly", "SHACL", "Validation", "Lookup"], swiftSettings: strict),
         .executableTarget(
             name: "newsgraph",
             dependencies: [
@@ -91,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsgraphTests",
-            dependencies: ["Build", "Corpus", "Extraction", "Assembly", "Language", "SHACL", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO", "W3CTestSupport"],
+            dependencies: ["Build", "Corpus", "Facts", "Extraction", "Assembly", "Language", "SHACL", "Validation", "Lookup", "Load", "RDFModel", "RaptorIO", "W3CTestSupport"],
             // The W3C SHACL suite and the snapshots are read from the source tree by path, not bundled.
             exclude: ["W3C-SHACL", "Snapshots"],
             swiftSettings: strict

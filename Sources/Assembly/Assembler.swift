@@ -1,6 +1,7 @@
 import Corpus
 import Extraction
 import Foundation
+import Facts
 import Language
 import RDFModel
 

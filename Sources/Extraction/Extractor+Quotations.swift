@@ -1,4 +1,5 @@
 import Foundation
+import Facts
 import Language
 import RDFModel
 
@@ -76,7 +77,9 @@ extension Extractor {
             guard s.pair.count == 2, parties.count < 2 || Set(s.pair).isSubset(of: parties) else { return }
             parties = Set(s.pair)
         }
-        let date = s.dates.first.map(\.date)
+        // The date nearest the level's words: "the visit from 10 to 11 September marked … their partnership (2013-2023)".
+        let at = Cue.find(level, in: s.tokens) ?? 0
+        let date = s.dates.min { abs($0.range.lowerBound - at) < abs($1.range.lowerBound - at) }.map(\.date)
         f.partnerships.append(PartnershipFact(parties: parties, level: level, date: date, evidence: s.evidence))
     }
 }

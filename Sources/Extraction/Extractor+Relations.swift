@@ -1,4 +1,5 @@
 import Foundation
+import Facts
 import Language
 import RDFModel
 

@@ -270,6 +270,18 @@ public struct DateParser: Sendable {
     /// After a month name at `i` (its number `m`, the next token `next`): "December 4(, 2023)",
     /// "December 2023", "Mar. 1, 2023", "May of 2020", "in December" (the reference's year).
     private func monthFirst(_ t: [Token], _ i: Int, month m: Int, next: Int, _ ref: TextDate?) -> DateMention? {
+        // "September 10-11(, 2023)": a span of days in one month.
+        if next < t.count, let (d1, d2, last) = Self.daySpan(t, next), d1 < d2 {
+            var after = last + 1
+            if after < t.count, t[after].text == "," { after += 1 }
+            if after < t.count, let y = DateParser.year(t[after]) {
+                return DateMention(range: i..<(after + 1), date: TextDate(year: y, month: m, day: d1), end: TextDate(year: y, month: m, day: d2), since: false, relative: false)
+            }
+            if let ref {
+                return DateMention(range: i..<(last + 1), date: TextDate(year: ref.year, month: m, day: d1), end: TextDate(year: ref.year, month: m, day: d2), since: false, relative: true)
+            }
+            return nil
+        }
         if next < t.count, let d = DateParser.dayNumber(t[next]) {
             var after = next + 1
             if after < t.count, t[after].text == "," { after += 1 }
@@ -290,6 +302,16 @@ public struct DateParser: Sendable {
             if i > 0, t[i - 1].lower == "last", let rm = ref.month, m >= rm { year -= 1 }
             return DateMention(range: i..<next, date: TextDate(year: year, month: m), end: nil, since: false, relative: true)
         }
+        return nil
+    }
+
+    /// Two days joined by a hyphen or dash, written as one token ("10-11") or three ("10 – 11"): the
+    /// first, the last and the index of the last token.
+    static func daySpan(_ t: [Token], _ k: Int) -> (Int, Int, Int)? {
+        let parts = t[k].text.split(whereSeparator: { $0 == "-" || $0 == "–" })
+        if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), (1...31).contains(a), (1...31).contains(b) { return (a, b, k) }
+        if k + 2 < t.count, ["-", "–"].contains(t[k + 1].text), let a = Int(t[k].text), let b = Int(t[k + 2].text),
+           (1...31).contains(a), (1...31).contains(b) { return (a, b, k + 2) }
         return nil
     }
 

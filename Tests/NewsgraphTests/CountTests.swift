@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Facts
 @testable import Language
 
 /// Figures as news writes them: counts of people said by a verb, currencies and scales

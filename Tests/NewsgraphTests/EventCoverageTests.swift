@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Facts
 @testable import Language
 
 /// Events that news on international relations reports and the first lexicon lacked:

@@ -1,5 +1,6 @@
 import Testing
 @testable import Extraction
+@testable import Facts
 @testable import Language
 
 /// How an event's roles are filled from the words around its cue: coordination, "between",

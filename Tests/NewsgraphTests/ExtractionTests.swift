@@ -3,6 +3,7 @@ import RDFModel
 import Testing
 @testable import Build
 @testable import Extraction
+@testable import Facts
 @testable import Language
 @testable import SHACL
 @testable import Validation

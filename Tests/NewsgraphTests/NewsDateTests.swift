@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Extraction
+@testable import Facts
 @testable import Language
 
 /// The dates a sentence gives an event without writing one: the tenses of the article's own news
@@ -51,6 +52,25 @@ import Testing
         let undated = events("Note\n\nKenya and Uganda met on 3 May 2024. The Council of the African Union is imposing sanctions on Eritrea.\n", "Sanction")
         #expect(!undated.isEmpty)
         #expect(undated.allSatisfy { $0.date == nil })
+    }
+
+    @Test func aSpanOfDaysInOneMonthHasItsFirstAndLastDay() throws {
+        let v = try #require(events("Title: Note\nDate: 2023-09-12\n\nPresident Amara Diallo of Guinea visited Senegal on September 10-11.\n", "Visit").first)
+        #expect(v.date == TextDate(year: 2023, month: 9, day: 10))
+        #expect(v.endDate == TextDate(year: 2023, month: 9, day: 11))
+        let y = try #require(events("Title: Note\nDate: 2024-01-02\n\nPresident Amara Diallo of Guinea visited Senegal on March 3 – 5, 2021.\n", "Visit").first)
+        #expect(y.date == TextDate(year: 2021, month: 3, day: 3))
+        #expect(y.endDate == TextDate(year: 2021, month: 3, day: 5))
+    }
+
+    @Test func theEventNounThatRefersBackDatesTheEventItRefersTo() throws {
+        let text = "Title: Note\nDate: 2023-09-12\n\nPresident Amara Diallo of Guinea paid a state visit to Senegal. The visit on September 10 marked a decade of partnership.\n"
+        let visits = events(text, "Visit")
+        #expect(!visits.isEmpty)
+        #expect(visits.allSatisfy { $0.date == TextDate(year: 2023, month: 9, day: 10) })
+        // A date of another clause ("as that signed in July") dates nothing it refers back to.
+        let other = events("Title: Note\nDate: 2023-09-12\n\nPresident Amara Diallo of Guinea paid a state visit to Senegal. The visit was of the same kind as one in July.\n", "Visit")
+        #expect(other.allSatisfy { $0.date == nil })
     }
 
     @Test func aWeekIsTheMonthItFallsInAndNoneWhenItSpansTwo() {

@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Facts
 @testable import Language
 
 /// Who held an office on the article's date, from a made-up office table: the state of

@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Facts
 @testable import Language
 
 /// Names the lexicon lacks, found by their shape, by the short forms a document

@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Facts
 
 /// Who said the quoted words: across a sentence break, an organization, never a name inside
 /// the quotation, and a surname that two people of the corpus share. Made-up sentences.

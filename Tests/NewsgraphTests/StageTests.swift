@@ -2,6 +2,7 @@ import Foundation
 import RDFModel
 import Testing
 @testable import Extraction
+@testable import Facts
 @testable import Language
 
 /// The sentence stages as components: each runs alone, and the pipeline refuses an order

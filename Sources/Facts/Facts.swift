@@ -5,6 +5,11 @@ import RDFModel
 public struct Evidence: Hashable, Sendable {
     public let document: IRI
     public let sentence: String
+
+    package init(document: IRI, sentence: String) {
+        self.document = document
+        self.sentence = sentence
+    }
 }
 
 public struct EventFact: Equatable, Sendable {
@@ -21,6 +26,12 @@ public struct EventFact: Equatable, Sendable {
     public var planned = false
     public var name: String?
     public var evidence: Evidence
+
+    package init(cls: String, cameo: String, evidence: Evidence) {
+        self.cls = cls
+        self.cameo = cameo
+        self.evidence = evidence
+    }
 
     /// Everyone taking part, whatever the role.
     public var everyone: Set<EntityRef> { agents.union(hosts).union(participants) }
@@ -41,7 +52,7 @@ public struct EventFact: Equatable, Sendable {
     }
 
     /// Sets a role that can be set (every one but ``Role/everyone``).
-    mutating func setRole(_ r: Role, _ value: Set<EntityRef>) {
+    package mutating func setRole(_ r: Role, _ value: Set<EntityRef>) {
         switch r {
         case .agent: agents = value
         case .host: hosts = value
@@ -61,6 +72,16 @@ public struct RelationFact: Sendable {
     public let rule: String
     public let confidence: Double
     public let evidence: Evidence
+
+    package init(subject: EntityRef, property: String, object: EntityRef?, objectEvent: EventFact?, rule: String, confidence: Double, evidence: Evidence) {
+        self.subject = subject
+        self.property = property
+        self.object = object
+        self.objectEvent = objectEvent
+        self.rule = rule
+        self.confidence = confidence
+        self.evidence = evidence
+    }
 }
 
 public struct ObservationFact: Sendable {
@@ -74,6 +95,20 @@ public struct ObservationFact: Sendable {
     public var about: Set<EntityRef>
     public var aboutEvent: EventFact?
     public var evidence: Evidence
+
+    package init(measure: String, value: Double, valueMax: Double?, bound: String?, unit: String, change: Bool, period: String?,
+                 about: Set<EntityRef>, aboutEvent: EventFact?, evidence: Evidence) {
+        self.measure = measure
+        self.value = value
+        self.valueMax = valueMax
+        self.bound = bound
+        self.unit = unit
+        self.change = change
+        self.period = period
+        self.about = about
+        self.aboutEvent = aboutEvent
+        self.evidence = evidence
+    }
 }
 
 public struct QuotationFact: Sendable {
@@ -81,6 +116,13 @@ public struct QuotationFact: Sendable {
     public let text: String
     public let date: TextDate?
     public let evidence: Evidence
+
+    package init(speaker: EntityRef, text: String, date: TextDate?, evidence: Evidence) {
+        self.speaker = speaker
+        self.text = text
+        self.date = date
+        self.evidence = evidence
+    }
 }
 
 public struct PartnershipFact: Sendable {
@@ -88,6 +130,13 @@ public struct PartnershipFact: Sendable {
     public let level: String
     public let date: TextDate?
     public let evidence: Evidence
+
+    package init(parties: Set<EntityRef>, level: String, date: TextDate?, evidence: Evidence) {
+        self.parties = parties
+        self.level = level
+        self.date = date
+        self.evidence = evidence
+    }
 }
 
 /// Everything read from one document.
@@ -111,4 +160,6 @@ public struct DocumentFacts: Sendable {
     public var entityRules: [EntityRef: Set<String>] = [:]
     /// Titles as written, per person: "President".
     public var positions: [EntityRef: Set<String>] = [:]
+
+    package init(document: IRI) { self.document = document }
 }
